@@ -1,0 +1,26 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+namespace respgrade {
+
+// What every subcommand reads and writes: the output streams and the exit status it sets.
+struct CommandContext {
+  std::ostream& out;
+  std::ostream& err;
+  int exit_status = 0;
+  // Set by the subcommand's options; run after parsing succeeds.
+  std::function<int()> action;
+};
+
+// Registers each subcommand on the top-level app. One file per subcommand defines one of these.
+void add_blocks_command(CLI::App& app, CommandContext& context);
+
+// Adds `--format` with the given choices, storing the choice in `format`.
+void add_format_option(CLI::App& command, std::string& format,
+                       const std::vector<std::string>& choices);
+
+}  // namespace respgrade

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace respgrade {
+
+// Default cap on the size of one input file. The largest real answer seen is about 110 KB,
+// so 16 MiB leaves a wide margin while keeping a batch's memory bounded.
+inline constexpr std::size_t kDefaultMaxFileBytes = 16u << 20;
+
+// A text file read whole and checked: a regular, non-empty file within the size limit,
+// valid UTF-8 without NUL bytes.
+struct TextFile {
+  std::string path;
+  std::string text;
+};
+
+// Reads and checks `path`. Throws InputError naming the file (and the line, for bad bytes)
+// when it is missing, unreadable, a directory, too large, empty, binary or not UTF-8.
+TextFile read_text_file(const std::string& path, std::size_t max_bytes = kDefaultMaxFileBytes);
+
+// Checks bytes already in memory the same way; `path` only names them in errors.
+void check_text(const std::string& path, std::string_view text, std::size_t max_bytes);
+
+}  // namespace respgrade
