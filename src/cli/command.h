@@ -18,6 +18,7 @@ struct CommandContext {
 
 // Registers each subcommand on the top-level app. One file per subcommand defines one of these.
 void add_blocks_command(CLI::App& app, CommandContext& context);
+void add_resources_command(CLI::App& app, CommandContext& context);
 
 // Adds `--format` with the given choices, storing the choice in `format`.
 void add_format_option(CLI::App& command, std::string& format,

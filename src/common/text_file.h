@@ -10,6 +10,9 @@ namespace respgrade {
 // so 16 MiB leaves a wide margin while keeping a batch's memory bounded.
 inline constexpr std::size_t kDefaultMaxFileBytes = 16u << 20;
 
+// The UTF-8 byte-order mark, which some editors write at the start of a file.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 // A text file read whole and checked: a regular, non-empty file within the size limit,
 // valid UTF-8 without NUL bytes.
 struct TextFile {
@@ -17,8 +20,9 @@ struct TextFile {
   std::string text;
 };
 
-// Reads and checks `path`. Throws InputError naming the file (and the line, for bad bytes)
-// when it is missing, unreadable, a directory, too large, empty, binary or not UTF-8.
+// Reads and checks `path`. Throws InputError naming the file (and the line and byte column, for
+// bad bytes) when it is missing, unreadable, a directory, too large, empty or only whitespace,
+// binary or not UTF-8. A file over `max_bytes` is rejected before it is read.
 TextFile read_text_file(const std::string& path, std::size_t max_bytes = kDefaultMaxFileBytes);
 
 // Checks bytes already in memory the same way; `path` only names them in errors.

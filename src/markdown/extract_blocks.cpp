@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "common/text_file.h"
 #include "markdown/file_names.h"
 
 namespace respgrade {
@@ -41,37 +42,33 @@ std::unique_ptr<cmark_node, NodeDeleter> parse_document(std::string_view markdow
   return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
 }
 
-// Collects the literal text under `node` (text, inline code), stopping at `limit` bytes.
-std::string plain_text(cmark_node* node, std::size_t limit) {
-  std::string text;
-  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(node));
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE && text.size() <= limit) {
-    if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* current = cmark_iter_get_node(iter.get());
-    const cmark_node_type type = cmark_node_get_type(current);
-    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
-      if (const char* literal = cmark_node_get_literal(current)) text += literal;
-    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
-      text += ' ';
-    }
-  }
-  return text;
-}
-
-// The prose right before a block: its previous sibling, or the previous sibling of the list
-// item or block quote it opens.
-std::string introduction_of(cmark_node* block) {
+// The heading or paragraph right before a block: its previous sibling, or the previous
+// sibling of the list item or block quote it opens. Null when there is none.
+cmark_node* introduction_of(cmark_node* block) {
   cmark_node* node = block;
   for (int depth = 0; depth < 3 && node != nullptr; ++depth) {
     if (cmark_node* previous = cmark_node_previous(node)) {
       const cmark_node_type type = cmark_node_get_type(previous);
-      if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH) return {};
-      return plain_text(previous, 200);
+      if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH) return nullptr;
+      return previous;
     }
     node = cmark_node_parent(node);
   }
-  return {};
+  return nullptr;
+}
+
+// The markdown source of a node's lines joined by spaces. File names are read from the source
+// rather than from cmark's rendered text, because in a heading such as "## lib/__init__.py"
+// cmark reads the underscores as strong emphasis and renders "lib/init.py".
+std::string source_of(cmark_node* node, const std::vector<std::string_view>& lines) {
+  std::string text;
+  const int first = cmark_node_get_start_line(node);
+  const int last = cmark_node_get_end_line(node);
+  for (int line = first; line <= last && line <= static_cast<int>(lines.size()); ++line) {
+    if (!text.empty()) text += ' ';
+    text += lines[static_cast<std::size_t>(line - 1)];
+  }
+  return text;
 }
 
 std::string first_word_lowercase(std::string_view info) {
@@ -103,7 +100,14 @@ std::vector<std::string_view> split_lines(std::string_view literal) {
   return lines;
 }
 
-CodeBlock make_block(cmark_node* node, int index) {
+// Splits a whole document into source lines the way cmark numbers them, dropping a leading
+// byte-order mark, so that lines[n - 1] is markdown line n.
+std::vector<std::string_view> source_lines(std::string_view markdown) {
+  if (markdown.starts_with(kByteOrderMark)) markdown.remove_prefix(kByteOrderMark.size());
+  return split_lines(markdown);
+}
+
+CodeBlock make_block(cmark_node* node, int index, const std::vector<std::string_view>& source) {
   CodeBlock block;
   block.index = index;
   const char* info = cmark_node_get_fence_info(node);
@@ -129,7 +133,11 @@ CodeBlock make_block(cmark_node* node, int index) {
   block.closed = !block.fenced || end_line >= first_code_line + static_cast<int>(lines.size());
 
   block.file_name = file_name_from_info(block.info);
-  if (block.file_name.empty()) block.file_name = find_file_name(introduction_of(node));
+  if (block.file_name.empty()) {
+    if (cmark_node* introduction = introduction_of(node)) {
+      block.file_name = find_file_name(source_of(introduction, source));
+    }
+  }
   if (block.file_name.empty()) block.file_name = file_name_from_first_line(block.text);
   return block;
 }
@@ -147,15 +155,29 @@ LanguageTag classify_language(std::string_view language) {
   return LanguageTag::other;
 }
 
+CodeBlock whole_document_block(std::string_view markdown) {
+  CodeBlock block;
+  const std::vector<std::string_view> lines = source_lines(markdown);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    block.text.append(lines[i]);
+    block.text.push_back('\n');
+    block.lines.push_back(static_cast<int>(i) + 1);
+  }
+  block.fenced = false;
+  block.file_name = file_name_from_first_line(block.text);
+  return block;
+}
+
 std::vector<CodeBlock> extract_code_blocks(std::string_view markdown) {
   const auto document = parse_document(markdown);
+  const std::vector<std::string_view> source = source_lines(markdown);
   std::vector<CodeBlock> blocks;
   std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document.get()));
   cmark_event_type event;
   while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
     cmark_node* node = cmark_iter_get_node(iter.get());
     if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK) {
-      blocks.push_back(make_block(node, static_cast<int>(blocks.size())));
+      blocks.push_back(make_block(node, static_cast<int>(blocks.size()), source));
     }
   }
   return blocks;

@@ -12,6 +12,10 @@ namespace respgrade {
 // A leading byte-order mark and CRLF or lone CR line ends are accepted.
 std::vector<CodeBlock> extract_code_blocks(std::string_view markdown);
 
+// Makes one untagged, unfenced block of a whole document, for a response that is a bare source
+// file with no fences at all.
+CodeBlock whole_document_block(std::string_view markdown);
+
 // Classifies an info string's first word: python, py, python3, py3 (any case) are Python.
 LanguageTag classify_language(std::string_view language);
 

@@ -15,11 +15,51 @@ constexpr std::array<std::string_view, 17> kKnownExtensions = {
 
 bool is_path_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/' ||
-         c == '-';
+         c == '-' || c == '*';
+}
+
+bool is_ascii_punctuation(char c) {
+  return std::ispunct(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80;
+}
+
+// Reads markdown source the way a person reads a path in it: a backslash before ASCII
+// punctuation is a markdown escape and is dropped, and any other backslash is a Windows
+// directory separator, as in "lib\infrastructure\net.py".
+// NOTE: "lib\infrastructure\_\_init\_\_.py" still reads as "lib/infrastructure__init__.py",
+// because the escape and the separator cannot be told apart.
+std::string unescape_source(std::string_view text) {
+  std::string plain;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      plain += text[i];
+    } else if (i + 1 < text.size() && is_ascii_punctuation(text[i + 1])) {
+      plain += text[++i];
+    } else {
+      plain += '/';
+    }
+  }
+  return plain;
+}
+
+// Removes markdown emphasis from a path token. A token wrapped in asterisks is bold or
+// italic ("**tap.py**"). Asterisk pairs left inside are underscores that a renderer turned
+// into bold, as in "lib/**init**.py" for "lib/__init__.py".
+std::string strip_emphasis(std::string_view token) {
+  while (token.size() >= 4 && token.starts_with("**") && token.ends_with("**")) {
+    token = token.substr(2, token.size() - 4);
+  }
+  std::string path(token);
+  for (std::size_t at = path.find("**"); at != std::string::npos; at = path.find("**", at)) {
+    path.replace(at, 2, "__");
+  }
+  const auto first = path.find_first_not_of('*');
+  if (first == std::string::npos) return {};
+  path.erase(0, first);
+  path.erase(path.find_last_not_of('*') + 1);
+  return path;
 }
 
 bool looks_like_path(std::string_view token) {
-  while (!token.empty() && (token.back() == '.' || token.back() == '/')) token.remove_suffix(1);
   const auto dot = token.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || token[dot - 1] == '/') return false;
   const std::string_view extension = token.substr(dot + 1);
@@ -27,23 +67,59 @@ bool looks_like_path(std::string_view token) {
          kKnownExtensions.end();
 }
 
-std::string_view trim_path(std::string_view token) {
-  while (!token.empty() && (token.back() == '.' || token.back() == '/')) token.remove_suffix(1);
-  if (token.starts_with("./")) token.remove_prefix(2);
-  return token;
+std::string trim_path(std::string path) {
+  while (!path.empty() && (path.back() == '.' || path.back() == '/')) path.pop_back();
+  if (path.starts_with("./")) path.erase(0, 2);
+  return path;
 }
 
-std::string first_path_in(std::string_view text) {
+// Lists the path-shaped words of `text` in order, with markdown escapes and emphasis removed.
+std::vector<std::string> path_tokens(std::string_view source) {
+  const std::string text = unescape_source(source);
+  std::vector<std::string> tokens;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !is_path_char(text[i])) ++i;
     std::size_t end = i;
     while (end < text.size() && is_path_char(text[end])) ++end;
-    const std::string_view token = text.substr(i, end - i);
-    if (looks_like_path(token)) return std::string(trim_path(token));
+    if (end > i) {
+      std::string token = trim_path(strip_emphasis(std::string_view(text).substr(i, end - i)));
+      if (!token.empty()) tokens.push_back(std::move(token));
+    }
     i = end;
   }
+  return tokens;
+}
+
+std::string first_path_in(std::string_view text) {
+  for (const std::string& token : path_tokens(text)) {
+    if (looks_like_path(token)) return token;
+  }
   return {};
+}
+
+// Reads the word after a "File:" label, which names a file whatever its extension, as in
+// "## File: lib/AWS_REGION" or "### File: .gitignore".
+std::string labelled_file_name(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto label = lower.find("file:");
+  while (label != std::string::npos && label > 0 &&
+         std::isalnum(static_cast<unsigned char>(lower[label - 1]))) {
+    label = lower.find("file:", label + 1);  // "Profile:" is no label
+  }
+  if (label == std::string::npos) return {};
+  const std::vector<std::string> tokens = path_tokens(text.substr(label + 5));
+  return tokens.empty() ? std::string() : tokens.front();
+}
+
+// True for prose that is a sentence of several words ending in a full stop, such as "The
+// region is read by tap_stack.py.": it mentions a file rather than introduces the next block.
+bool is_sentence(std::string_view prose) {
+  const auto end = prose.find_last_not_of(" \t");
+  if (end == std::string_view::npos || prose[end] != '.') return false;
+  return std::count(prose.begin(), prose.end(), ' ') >= 3;
 }
 
 }  // namespace
@@ -52,6 +128,8 @@ std::string find_file_name(std::string_view prose) {
   // Long paragraphs talk about files rather than introduce one.
   constexpr std::size_t kMaxIntroductionLength = 120;
   if (prose.size() > kMaxIntroductionLength) return {};
+  if (std::string labelled = labelled_file_name(prose); !labelled.empty()) return labelled;
+  if (is_sentence(prose)) return {};
   return first_path_in(prose);
 }
 

@@ -40,6 +40,28 @@ int markdown_line(const CodeBlock& block, uint32_t row) {
   return block.lines[index];
 }
 
+// Takes a response with no fenced block as one Python block when its whole text parses
+// cleanly and reads as code: some answers are a bare .py file, which markdown would split
+// into indented code blocks at every blank line before an indented body.
+// NOTE: a bare file with one syntax error is not recognised and stays split.
+bool parse_bare_source(std::string_view markdown, Response& response) {
+  const auto fenced = [](const CodeBlock& block) { return block.fenced; };
+  if (std::any_of(response.blocks.begin(), response.blocks.end(), fenced)) return false;
+
+  CodeBlock whole = whole_document_block(markdown);
+  SyntaxTree tree = SyntaxTree::parse_python(whole.text);
+  if (ts_node_has_error(tree.root()) || !reads_as_code(tree)) return false;
+
+  response.blocks.assign(1, std::move(whole));
+  PythonBlock python{0,
+                     std::move(tree),
+                     {},
+                     is_test_file(response.blocks[0].file_name),
+                     "untagged, the whole response parses as Python"};
+  response.python_blocks.push_back(std::move(python));
+  return true;
+}
+
 }  // namespace
 
 bool Response::is_python(const CodeBlock& block) const {
@@ -79,6 +101,7 @@ Response parse_response(std::string path, std::string_view markdown) {
   Response response;
   response.path = std::move(path);
   response.blocks = extract_code_blocks(markdown);
+  if (parse_bare_source(markdown, response)) return response;
 
   for (const CodeBlock& block : response.blocks) {
     if (block.tag == LanguageTag::other) continue;

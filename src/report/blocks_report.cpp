@@ -14,28 +14,36 @@ const PythonBlock* python_block_of(const Response& response, const CodeBlock& bl
   return nullptr;
 }
 
+// Formats a count with its noun, plural unless the count is one: "1 code block", "2 code blocks".
+std::string count_of(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 std::string line_range(const CodeBlock& block) {
   if (block.lines.empty()) return "empty";
+  if (block.lines.size() == 1) return "line " + std::to_string(block.first_line());
   return "lines " + std::to_string(block.first_line()) + "-" + std::to_string(block.last_line());
 }
 
 }  // namespace
 
-nlohmann::json blocks_to_json(const Response& response) {
-  nlohmann::json blocks = nlohmann::json::array();
+nlohmann::ordered_json blocks_to_json(const Response& response) {
+  nlohmann::ordered_json blocks = nlohmann::ordered_json::array();
   for (const CodeBlock& block : response.blocks) {
     const PythonBlock* python = python_block_of(response, block);
-    nlohmann::json entry = {
+    nlohmann::ordered_json entry = {
         {"index", block.index},
         {"language", block.language},
         {"info", block.info},
-        {"file_name", block.file_name.empty() ? nlohmann::json() : nlohmann::json(block.file_name)},
+        {"file_name", block.file_name.empty() ? nlohmann::ordered_json()
+                                              : nlohmann::ordered_json(block.file_name)},
         {"first_line", block.first_line()},
         {"last_line", block.last_line()},
         {"fenced", block.fenced},
         {"closed", block.closed},
         {"python", python != nullptr},
-        {"python_reason", python != nullptr ? nlohmann::json(python->reason) : nlohmann::json()},
+        {"python_reason",
+         python != nullptr ? nlohmann::ordered_json(python->reason) : nlohmann::ordered_json()},
         {"test_code", python != nullptr && python->test_code},
         {"syntax_error_lines", python != nullptr ? python->error_lines : std::vector<int>{}},
         {"text", block.text},
@@ -54,7 +62,7 @@ nlohmann::json blocks_to_json(const Response& response) {
 }
 
 void print_blocks_text(const Response& response, std::ostream& out) {
-  out << response.path << ": " << response.blocks.size() << " code blocks, "
+  out << response.path << ": " << count_of(response.blocks.size(), "code block") << ", "
       << response.python_blocks.size() << " Python\n";
   for (const CodeBlock& block : response.blocks) {
     const PythonBlock* python = python_block_of(response, block);
@@ -72,7 +80,8 @@ void print_blocks_text(const Response& response, std::ostream& out) {
       out << "  no syntax errors\n";
       continue;
     }
-    out << "  syntax errors on lines";
+    out << (python->error_lines.size() == 1 ? "  syntax error on line"
+                                            : "  syntax errors on lines");
     for (int line : python->error_lines) out << ' ' << line;
     out << '\n';
   }

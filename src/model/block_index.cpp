@@ -1,0 +1,237 @@
+#include "model/block_index.h"
+
+#include <algorithm>
+
+#include "python/syntax.h"
+
+namespace respgrade {
+
+namespace {
+
+bool is_comprehension(std::string_view type) {
+  return type == "list_comprehension" || type == "set_comprehension" ||
+         type == "dictionary_comprehension" || type == "generator_expression";
+}
+
+// The final value of a chained assignment `a = b = value`.
+TSNode final_right_side(TSNode right) {
+  const auto& ids = syntax::fields();
+  while (syntax::is(right, "assignment")) right = syntax::field(right, ids.right);
+  return right;
+}
+
+}  // namespace
+
+BlockIndex::BlockIndex(const SyntaxTree& tree, const CodeBlock& block)
+    : tree_(&tree), block_(&block) {
+  collect();
+}
+
+int BlockIndex::line(uint32_t row) const {
+  if (block_->lines.empty()) return 0;
+  return block_->lines[std::min<std::size_t>(row, block_->lines.size() - 1)];
+}
+
+Span BlockIndex::span(TSNode node) const {
+  return Span{line(ts_node_start_point(node).row), line(ts_node_end_point(node).row)};
+}
+
+int BlockIndex::scope_at(uint32_t byte) const {
+  // Scopes are recorded in document order and nest, so the last one containing the byte is
+  // the innermost.
+  for (int i = static_cast<int>(scopes_.size()) - 1; i > 0; --i) {
+    const Scope& scope = scopes_[static_cast<std::size_t>(i)];
+    if (scope.start_byte <= byte && byte < scope.end_byte) return i;
+  }
+  return 0;
+}
+
+int BlockIndex::push_scope(ScopeKind kind, TSNode node) {
+  Scope scope;
+  scope.kind = kind;
+  scope.parent = scope_stack_.back();
+  scope.start_byte = ts_node_start_byte(node);
+  scope.end_byte = ts_node_end_byte(node);
+  const Scope& parent = scopes_[static_cast<std::size_t>(scope.parent)];
+  if (kind == ScopeKind::function && parent.kind == ScopeKind::class_body) {
+    scope.method_of = scope.parent;
+  }
+  scopes_.push_back(std::move(scope));
+  const int index = static_cast<int>(scopes_.size()) - 1;
+  scope_stack_.push_back(index);
+  return index;
+}
+
+void BlockIndex::add_import(TSNode statement) {
+  const auto& ids = syntax::fields();
+  std::string module;
+  if (syntax::is(statement, "import_from_statement")) {
+    module = std::string(text(syntax::field(statement, ids.module_name)));
+  }
+  const uint32_t count = ts_node_named_child_count(statement);
+  for (uint32_t i = 0; i < count; ++i) {
+    const TSNode child = ts_node_named_child(statement, i);
+    if (ts_node_eq(child, syntax::field(statement, ids.module_name))) continue;
+    std::string path, local;
+    if (syntax::is(child, "aliased_import")) {
+      path = std::string(text(syntax::field(child, ids.name)));
+      local = std::string(text(syntax::field(child, ids.alias)));
+    } else if (syntax::is(child, "dotted_name")) {
+      path = std::string(text(child));
+      // `import a.b` binds `a` to the package a.
+      local = path.substr(0, path.find('.'));
+      if (module.empty()) path = local;
+    } else {
+      continue;
+    }
+    imports_[local] = module.empty() ? path : module + "." + path;
+  }
+}
+
+void BlockIndex::bind_target(TSNode target, int scope_index, TSNode value, std::string_view how) {
+  Scope& scope = scopes_[static_cast<std::size_t>(scope_index)];
+  if (syntax::is(target, "identifier")) {
+    Binding& binding = scope.names[text(target)];
+    ++binding.count;
+    if (how.empty()) {
+      binding.value = value;
+    } else {
+      binding.plain = false;
+      binding.how = how;
+    }
+    return;
+  }
+  if (syntax::is(target, "attribute")) {
+    // `self.x = value` inside a method binds x on the instance, visible from every method.
+    const auto& ids = syntax::fields();
+    const TSNode object = syntax::field(target, ids.object);
+    int method = scope_index;
+    while (method > 0 && scopes_[static_cast<std::size_t>(method)].method_of < 0) {
+      method = scopes_[static_cast<std::size_t>(method)].parent;
+    }
+    if (method <= 0 || !syntax::is(object, "identifier") || text(object) != "self") return;
+    Scope& owner =
+        scopes_[static_cast<std::size_t>(scopes_[static_cast<std::size_t>(method)].method_of)];
+    Binding& binding = owner.self_attributes[text(syntax::field(target, ids.attribute))];
+    ++binding.count;
+    if (how.empty()) {
+      binding.value = value;
+    } else {
+      binding.plain = false;
+      binding.how = how;
+    }
+    return;
+  }
+  // Tuple and list patterns bind each name to a part nobody tracks.
+  const uint32_t count = ts_node_named_child_count(target);
+  for (uint32_t i = 0; i < count; ++i) {
+    bind_target(ts_node_named_child(target, i), scope_index, TSNode{}, "unpacked from a sequence");
+  }
+}
+
+void BlockIndex::bind_parameters(TSNode parameters, int scope) {
+  const auto& ids = syntax::fields();
+  const uint32_t count = ts_node_named_child_count(parameters);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode parameter = ts_node_named_child(parameters, i);
+    const std::string_view kind = syntax::type(parameter);
+    if (kind == "default_parameter" || kind == "typed_default_parameter") {
+      parameter = syntax::field(parameter, ids.name);
+    } else if (kind == "typed_parameter" || kind == "list_splat_pattern" ||
+               kind == "dictionary_splat_pattern") {
+      parameter = ts_node_named_child(parameter, 0);
+      if (syntax::is(parameter, "list_splat_pattern") ||
+          syntax::is(parameter, "dictionary_splat_pattern")) {
+        parameter = ts_node_named_child(parameter, 0);
+      }
+    }
+    bind_target(parameter, scope, TSNode{}, "a parameter");
+  }
+}
+
+void BlockIndex::collect() {
+  const auto& ids = syntax::fields();
+  Scope module;
+  module.start_byte = 0;
+  module.end_byte = ts_node_end_byte(tree_->root());
+  scopes_.push_back(std::move(module));
+  scope_stack_.push_back(0);
+
+  // Each entry is a node that opened a scope or a loop, popped when the walk leaves it.
+  struct Opened {
+    const void* id;
+    bool scope;
+    bool loop;
+  };
+  std::vector<Opened> opened;
+  int loop_depth = 0;
+
+  auto enter = [&](TSNode node) {
+    const std::string_view kind = syntax::type(node);
+    const int current = scope_stack_.back();
+    if (kind == "string" || kind == "comment") return false;
+
+    if (kind == "call") {
+      calls_.push_back(CallSite{node, loop_depth > 0});
+    } else if (kind == "assignment") {
+      const TSNode right = syntax::field(node, ids.right);
+      const TSNode left = syntax::field(node, ids.left);
+      if (ts_node_is_null(right)) {
+        bind_target(left, current, TSNode{}, "declared without a value");
+      } else if (syntax::is(left, "pattern_list") || syntax::is(left, "tuple_pattern") ||
+                 syntax::is(left, "list_pattern")) {
+        bind_target(left, current, TSNode{}, "unpacked from a sequence");
+      } else {
+        bind_target(left, current, final_right_side(right), {});
+      }
+      // The inner targets of `a = b = value` are bound to the same value.
+      for (TSNode inner = right; syntax::is(inner, "assignment");
+           inner = syntax::field(inner, ids.right)) {
+        bind_target(syntax::field(inner, ids.left), current, final_right_side(inner), {});
+      }
+    } else if (kind == "augmented_assignment") {
+      bind_target(syntax::field(node, ids.left), current, TSNode{}, "changed in place");
+    } else if (kind == "named_expression") {
+      bind_target(syntax::field(node, ids.name), current, TSNode{}, "bound by :=");
+    } else if (kind == "as_pattern_target") {
+      bind_target(ts_node_named_child(node, 0), current, TSNode{}, "bound by `as`");
+    } else if (kind == "import_statement" || kind == "import_from_statement") {
+      add_import(node);
+      return false;
+    } else if (kind == "function_definition" || kind == "class_definition") {
+      bind_target(syntax::field(node, ids.name), current, TSNode{}, "a function or class");
+      const int scope = push_scope(
+          kind == "class_definition" ? ScopeKind::class_body : ScopeKind::function, node);
+      if (kind == "function_definition")
+        bind_parameters(syntax::field(node, ids.parameters), scope);
+      opened.push_back({node.id, true, false});
+    } else if (kind == "lambda") {
+      const int scope = push_scope(ScopeKind::lambda, node);
+      const TSNode parameters = syntax::field(node, ids.parameters);
+      if (!ts_node_is_null(parameters)) bind_parameters(parameters, scope);
+      opened.push_back({node.id, true, false});
+    } else if (is_comprehension(kind)) {
+      push_scope(ScopeKind::comprehension, node);
+      ++loop_depth;
+      opened.push_back({node.id, true, true});
+    } else if (kind == "for_in_clause") {
+      bind_target(syntax::field(node, ids.left), current, TSNode{}, "a loop variable");
+    } else if (kind == "for_statement" || kind == "while_statement") {
+      if (kind == "for_statement") {
+        bind_target(syntax::field(node, ids.left), current, TSNode{}, "a loop variable");
+      }
+      ++loop_depth;
+      opened.push_back({node.id, false, true});
+    }
+    return true;
+  };
+  auto leave = [&](TSNode node) {
+    if (opened.empty() || opened.back().id != node.id) return;
+    if (opened.back().scope) scope_stack_.pop_back();
+    if (opened.back().loop) --loop_depth;
+    opened.pop_back();
+  };
+  syntax::walk(tree_->root(), enter, leave);
+}
+
+}  // namespace respgrade

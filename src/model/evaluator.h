@@ -1,0 +1,58 @@
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "model/block_index.h"
+#include "model/names.h"
+#include "model/value.h"
+
+namespace respgrade {
+
+// Resolves Python expressions to values as far as a reader could without running them:
+// literals, Args objects and dicts, lists, names bound once, f-strings, json.dumps, the body
+// of `.apply(lambda ...)`, and attributes of declared resources. Anything else is unknown,
+// with a reason naming the expression and its line.
+class Evaluator {
+ public:
+  Evaluator(const std::vector<BlockIndex>& blocks, const ImportMap& fallback_imports)
+      : blocks_(blocks), fallback_(fallback_imports) {}
+
+  ValuePtr evaluate(TSNode node, const BlockIndex& block, int depth = 0);
+
+  // The canonical pulumi_aws class a call constructs (aws.kinesis.Stream), or an empty string.
+  std::string resource_type(TSNode call, const BlockIndex& block) const;
+
+  // Canonical pulumi_aws name of the callee, resource or not (for Args classes too).
+  std::string callee_aws_name(TSNode call, const BlockIndex& block) const;
+
+  // The qualified import path of a dotted expression (json.dumps), or an empty string.
+  std::string qualified_path(TSNode node, const BlockIndex& block) const;
+
+ private:
+  ValuePtr evaluate_string(TSNode node, const BlockIndex& block);
+  ValuePtr evaluate_number(TSNode node, const BlockIndex& block);
+  ValuePtr evaluate_sequence(TSNode node, const BlockIndex& block, int depth);
+  ValuePtr evaluate_dictionary(TSNode node, const BlockIndex& block, int depth);
+  ValuePtr evaluate_binary(TSNode node, const BlockIndex& block, int depth);
+  ValuePtr evaluate_call(TSNode node, const BlockIndex& block, int depth);
+  ValuePtr evaluate_name(TSNode node, const BlockIndex& block, int depth);
+  ValuePtr evaluate_attribute(TSNode node, const BlockIndex& block, int depth);
+  ValuePtr evaluate_subscript(TSNode node, const BlockIndex& block, int depth);
+  ValuePtr evaluate_binding(const Binding& binding, std::string_view name, TSNode at,
+                            const BlockIndex& block, int depth);
+  ValuePtr object_from_arguments(TSNode arguments, TSNode call, const BlockIndex& block, int depth);
+
+  ValuePtr unknown(TSNode node, const BlockIndex& block, const std::string& why) const;
+
+  const std::vector<BlockIndex>& blocks_;
+  const ImportMap& fallback_;
+  std::unordered_map<const Binding*, ValuePtr> resolved_;
+  std::unordered_set<const Binding*> resolving_;
+};
+
+}  // namespace respgrade
