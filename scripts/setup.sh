@@ -8,9 +8,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${1:-$root/build}
 shift || true
 
-packages=(build-essential cmake pkg-config nodejs npm
+# python3 runs scripts/corpus-blocks.sh. Node.js builds from NodeSource bundle npm and conflict
+# with Debian's npm package, so npm is asked for only when no npm command exists.
+packages=(build-essential cmake pkg-config nodejs python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libtree-sitter-dev
   nlohmann-json3-dev catch2 libcli11-dev ${RESPGRADE_EXTRA_PACKAGES:-})
+if ! command -v npm >/dev/null; then packages+=(npm); fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <regex>
 #include <vector>
 
 namespace respgrade {
@@ -26,7 +27,7 @@ bool is_ascii_punctuation(char c) {
 // punctuation is a markdown escape and is dropped, and any other backslash is a Windows
 // directory separator, as in "lib\infrastructure\net.py".
 // NOTE: "lib\infrastructure\_\_init\_\_.py" still reads as "lib/infrastructure__init__.py",
-// because the escape and the separator cannot be told apart.
+// because nothing distinguishes the escape from the separator.
 std::string unescape_source(std::string_view text) {
   std::string plain;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -41,17 +42,12 @@ std::string unescape_source(std::string_view text) {
   return plain;
 }
 
-// Removes markdown emphasis from a path token. A token wrapped in asterisks is bold or
-// italic ("**tap.py**"). Asterisk pairs left inside are underscores that a renderer turned
-// into bold, as in "lib/**init**.py" for "lib/__init__.py".
+// Removes markdown emphasis from a path token, as in "**tap.py**" or "**lib/config.py:**".
+// A bold name right before ".py" was a dunder name that a renderer turned into bold, as in
+// "lib/**init**.py" for "lib/__init__.py", so its asterisks become underscores.
 std::string strip_emphasis(std::string_view token) {
-  while (token.size() >= 4 && token.starts_with("**") && token.ends_with("**")) {
-    token = token.substr(2, token.size() - 4);
-  }
-  std::string path(token);
-  for (std::size_t at = path.find("**"); at != std::string::npos; at = path.find("**", at)) {
-    path.replace(at, 2, "__");
-  }
+  static const std::regex dunder(R"((^|/)\*\*(\w+)\*\*(\.pyi?)\b)");
+  std::string path = std::regex_replace(std::string(token), dunder, "$1__$2__$3");
   const auto first = path.find_first_not_of('*');
   if (first == std::string::npos) return {};
   path.erase(0, first);

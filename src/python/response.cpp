@@ -41,7 +41,7 @@ int markdown_line(const CodeBlock& block, uint32_t row) {
 }
 
 // Takes a response with no fenced block as one Python block when its whole text parses
-// cleanly and reads as code: some answers are a bare .py file, which markdown would split
+// cleanly and reads as code: some responses are a bare .py file, which markdown would split
 // into indented code blocks at every blank line before an indented body.
 // NOTE: a bare file with one syntax error is not recognised and stays split.
 bool parse_bare_source(std::string_view markdown, Response& response) {
