@@ -19,6 +19,10 @@ struct CommandContext {
 // Registers each subcommand on the top-level app. One file per subcommand defines one of these.
 void add_blocks_command(CLI::App& app, CommandContext& context);
 void add_resources_command(CLI::App& app, CommandContext& context);
+void add_scan_command(CLI::App& app, CommandContext& context);
+
+// Adds `--rules FILE`, the catalog to use in place of the built-in one.
+void add_rules_option(CLI::App& command, std::string& rules);
 
 // Adds `--format` with the given choices, storing the choice in `format`.
 void add_format_option(CLI::App& command, std::string& format,

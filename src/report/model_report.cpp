@@ -2,16 +2,9 @@
 
 #include <ostream>
 
+#include "report/scan_report.h"
+
 namespace respgrade {
-
-namespace {
-
-std::string span_text(Span span) {
-  if (span.first == span.last) return std::to_string(span.first);
-  return std::to_string(span.first) + "-" + std::to_string(span.last);
-}
-
-}  // namespace
 
 nlohmann::ordered_json value_to_json(const Value& value) {
   switch (value.kind) {
