@@ -355,12 +355,20 @@ Outcome ConditionEvaluator::evaluate_elements(const Condition& condition, const 
         evaluate(*condition.where, ConditionRoot{root.resource, element, argument});
     if (outcome.truth == decisive) {
       any_decisive = true;
-      decided.deciding.push_back(Deciding{resource_span, argument, element->span});
+      if (outcome.picked_elements) {
+        for (Deciding deciding : outcome.deciding) {
+          deciding.argument = argument;
+          decided.deciding.push_back(deciding);
+        }
+      } else {
+        decided.deciding.push_back(Deciding{resource_span, argument, element->span});
+      }
     } else if (outcome.truth == Truth::unknown) {
       any_unknown = true;
       merge(undecided, outcome);
     }
   }
+  decided.picked_elements = true;
   if (any_decisive) return decided;
   if (any_unknown) return undecided;
   return Outcome{negate(decisive), {Deciding{resource_span, argument, value.span}}, {}};

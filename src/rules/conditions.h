@@ -21,6 +21,9 @@ struct Outcome {
   Truth truth = Truth::no;
   std::vector<Deciding> deciding;
   std::vector<std::string> unknown_reasons;
+  // The deciding values are elements picked by `any` or `all`, such as one policy statement;
+  // an enclosing `any` keeps them rather than widening them to its own element.
+  bool picked_elements = false;
 };
 
 // What a condition is evaluated against: a resource's arguments, or a value reached through
