@@ -107,6 +107,19 @@ std::vector<std::string_view> source_lines(std::string_view markdown) {
   return split_lines(markdown);
 }
 
+// True when markdown line `line` is a closing fence: block quote markers and indentation, then
+// a run of at least `length` fence characters, then only spaces. A fence cut short by the end
+// of its list item or block quote also ends on a later line, but that line is no closing fence.
+bool is_closing_fence(const std::vector<std::string_view>& source, int line, char fence_char,
+                      int length) {
+  if (line < 1 || line > static_cast<int>(source.size())) return false;
+  std::string_view text = source[static_cast<std::size_t>(line - 1)];
+  text.remove_prefix(std::min(text.find_first_not_of(" \t>"), text.size()));
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const bool only_fence_chars = text.find_first_not_of(fence_char) == std::string_view::npos;
+  return only_fence_chars && text.size() >= static_cast<std::size_t>(length);
+}
+
 CodeBlock make_block(cmark_node* node, int index, const std::vector<std::string_view>& source) {
   CodeBlock block;
   block.index = index;
@@ -128,9 +141,10 @@ CodeBlock make_block(cmark_node* node, int index, const std::vector<std::string_
     block.text.push_back('\n');
     block.lines.push_back(first_code_line + static_cast<int>(i));
   }
-  // A closed fence ends on a line after its last code line: the closing fence.
   const int end_line = cmark_node_get_end_line(node);
-  block.closed = !block.fenced || end_line >= first_code_line + static_cast<int>(lines.size());
+  // An empty fence left open at the end of the file ends on its own opening line.
+  block.closed = !block.fenced || (end_line > start_line &&
+                                   is_closing_fence(source, end_line, fence_char, fence_length));
 
   block.file_name = file_name_from_info(block.info);
   if (block.file_name.empty()) {
