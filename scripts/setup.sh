@@ -12,7 +12,7 @@ shift || true
 # with Debian's npm package, so npm is asked for only when no npm command exists.
 packages=(build-essential cmake pkg-config nodejs python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libtree-sitter-dev
-  nlohmann-json3-dev catch2 libcli11-dev ${RESPGRADE_EXTRA_PACKAGES:-})
+  nlohmann-json3-dev catch2 libcli11-dev libdtl-dev python3 ${RESPGRADE_EXTRA_PACKAGES:-})
 if ! command -v npm >/dev/null; then packages+=(npm); fi
 
 missing=()

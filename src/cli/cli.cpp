@@ -18,17 +18,19 @@ void add_format_option(CLI::App& command, std::string& format,
       ->capture_default_str();
 }
 
-int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            bool color_terminal) {
   CLI::App app{"respgrade: grade LLM answers of Pulumi AWS Python code against a flaw catalog",
                "respgrade"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "respgrade 0.1.0");
 
-  CommandContext context{out, err, kExitOk, {}};
+  CommandContext context{out, err, kExitOk, color_terminal, {}};
   add_blocks_command(app, context);
   add_resources_command(app, context);
   add_scan_command(app, context);
   add_rules_command(app, context);
+  add_grade_command(app, context);
 
   // CLI11 wants the arguments in reverse order when given a vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());

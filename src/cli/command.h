@@ -12,6 +12,8 @@ struct CommandContext {
   std::ostream& out;
   std::ostream& err;
   int exit_status = 0;
+  // Whether `out` is a terminal that takes colour: set by main from isatty and NO_COLOR.
+  bool color = false;
   // Set by the subcommand's options; run after parsing succeeds.
   std::function<int()> action;
 };
@@ -21,6 +23,7 @@ void add_blocks_command(CLI::App& app, CommandContext& context);
 void add_resources_command(CLI::App& app, CommandContext& context);
 void add_scan_command(CLI::App& app, CommandContext& context);
 void add_rules_command(CLI::App& app, CommandContext& context);
+void add_grade_command(CLI::App& app, CommandContext& context);
 
 // Adds `--rules FILE`, the catalog to use in place of the built-in one.
 void add_rules_option(CLI::App& command, std::string& rules);

@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -6,5 +9,7 @@
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return respgrade::run_cli(args, std::cout, std::cerr);
+  // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+  const bool color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+  return respgrade::run_cli(args, std::cout, std::cerr, color);
 }

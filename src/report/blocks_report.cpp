@@ -19,6 +19,11 @@ std::string count_of(std::size_t count, const std::string& noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
+// A markdown line number as JSON, or null for the 0 that stands for no line (an empty block).
+nlohmann::ordered_json line_or_null(int line) {
+  return line == 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(line);
+}
+
 std::string line_range(const CodeBlock& block) {
   if (block.lines.empty()) return "empty";
   if (block.lines.size() == 1) return "line " + std::to_string(block.first_line());
@@ -37,8 +42,8 @@ nlohmann::ordered_json blocks_to_json(const Response& response) {
         {"info", block.info},
         {"file_name", block.file_name.empty() ? nlohmann::ordered_json()
                                               : nlohmann::ordered_json(block.file_name)},
-        {"first_line", block.first_line()},
-        {"last_line", block.last_line()},
+        {"first_line", line_or_null(block.first_line())},
+        {"last_line", line_or_null(block.last_line())},
         {"fenced", block.fenced},
         {"closed", block.closed},
         {"python", python != nullptr},
