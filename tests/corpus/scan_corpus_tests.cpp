@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "corpus_path.h"
+#include "grading/grade.h"
 #include "rules/catalog.h"
 #include "rules/scan.h"
 
@@ -97,4 +98,27 @@ TEST_CASE("scan every corpus response", "[corpus][scan]") {
   }
   CHECK(scanned_count + refused == 378);
   CHECK(refused <= 2);
+}
+
+TEST_CASE("grade Pr4898 model against its ideal", "[corpus][grade]") {
+  const auto catalog = respgrade::builtin_catalog();
+  const auto ideal = respgrade::scan_file(pr4898("IDEAL"), *catalog);
+  const auto model = respgrade::scan_file(pr4898("MODEL"), *catalog);
+  const respgrade::Grade grade = respgrade::grade_response(model, ideal);
+  REQUIRE(grade.score.has_value());
+  CHECK(*grade.score == 0.0);
+  CHECK(grade.failed == 12);
+  CHECK(grade.not_graded == 3);
+  for (const auto& pattern : grade.patterns) {
+    if (pattern.verdict != respgrade::Verdict::not_graded) continue;
+    INFO(pattern.rule->id);
+    CHECK((pattern.rule->id == "api-gateway-authorization" ||
+           pattern.rule->id == "efs-transit-encryption" ||
+           pattern.rule->id == "ecs-exec-command-encryption"));
+    CHECK(pattern.note.starts_with("not graded: the ideal still has this flaw"));
+  }
+
+  const respgrade::Grade itself = respgrade::grade_response(ideal, ideal);
+  REQUIRE(itself.score.has_value());
+  CHECK(*itself.score == 1.0);
 }
