@@ -295,6 +295,30 @@ TEST_CASE("blocks prints JSON output", "[cli][blocks]") {
   CHECK(blocks[2]["syntax_error_lines"] == nlohmann::json::array({12}));
 }
 
+TEST_CASE("blocks JSON for an empty block", "[cli][blocks]") {
+  const TempDir dir;
+  const std::string path = dir.write("empty-block.md", "```python\n```\n");
+  const Run result = run({"blocks", "--format", "json", path});
+  REQUIRE(result.status == 0);
+  const nlohmann::json json = nlohmann::json::parse(result.out);
+  REQUIRE(json["blocks"].size() == 1);
+  CHECK(json["blocks"][0]["first_line"].is_null());
+  CHECK(json["blocks"][0]["last_line"].is_null());
+  CHECK(json["blocks"][0]["text"] == "");
+  CHECK(json["blocks"][0]["python"] == true);
+}
+
+TEST_CASE("blocks JSON for a non-UTF-8 path", "[cli][blocks]") {
+  const TempDir dir;
+  const std::string path = dir.write("caf\xE9.md", "```python\nx = 1\n```\n");
+  const Run result = run({"blocks", "--format", "json", path});
+  REQUIRE(result.status == 0);
+  const nlohmann::json json = nlohmann::json::parse(result.out);
+  const std::string shown = json["file"];
+  CHECK(shown.ends_with("caf\xEF\xBF\xBD.md"));  // U+FFFD REPLACEMENT CHARACTER
+  CHECK(json["python_block_count"] == 1);
+}
+
 TEST_CASE("blocks rejects an unknown format", "[cli][bad-input]") {
   const TempDir dir;
   const std::string path = dir.write("answer.md", kGoodResponse);

@@ -24,7 +24,11 @@ int run_blocks(const BlocksOptions& options, CommandContext& context) {
     try {
       const Response response = load_response(path, options.max_file_size);
       if (options.format == "json") {
-        context.out << blocks_to_json(response).dump() << '\n';
+        // Checked input is UTF-8, but a Linux path may not be: replace its bad bytes with
+        // U+FFFD rather than throw.
+        context.out << blocks_to_json(response).dump(-1, ' ', false,
+                                                     nlohmann::json::error_handler_t::replace)
+                    << '\n';
       } else {
         print_blocks_text(response, context.out);
       }

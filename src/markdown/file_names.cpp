@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <regex>
 #include <vector>
 
 namespace respgrade {
@@ -42,12 +41,30 @@ std::string unescape_source(std::string_view text) {
   return plain;
 }
 
-// Removes markdown emphasis from a path token, as in "**tap.py**" or "**lib/config.py:**".
-// A bold name right before ".py" was a dunder name that a renderer turned into bold, as in
-// "lib/**init**.py" for "lib/__init__.py", so its asterisks become underscores.
+// Turns "**NAME**" into "__NAME__" where it starts the token or follows a '/' and comes right
+// before ".py": a renderer turned the dunder name into bold, as in "lib/**init**.py".
+void restore_dunder_names(std::string& path) {
+  for (std::size_t open = path.find("**"); open != std::string::npos;
+       open = path.find("**", open + 2)) {
+    if (open > 0 && path[open - 1] != '/') continue;
+    const std::size_t close = path.find("**", open + 2);
+    if (close == std::string::npos || close == open + 2) return;
+    const std::string_view name(path.data() + open + 2, close - open - 2);
+    const bool word = std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+    if (word && std::string_view(path).substr(close + 2).starts_with(".py")) {
+      path.replace(open, 2, "__");
+      path.replace(close, 2, "__");
+    }
+  }
+}
+
+// Removes markdown emphasis from a path token, as in "**tap.py**" or "**lib/config.py:**",
+// after restoring dunder names.
 std::string strip_emphasis(std::string_view token) {
-  static const std::regex dunder(R"((^|/)\*\*(\w+)\*\*(\.pyi?)\b)");
-  std::string path = std::regex_replace(std::string(token), dunder, "$1__$2__$3");
+  std::string path(token);
+  restore_dunder_names(path);
   const auto first = path.find_first_not_of('*');
   if (first == std::string::npos) return {};
   path.erase(0, first);
