@@ -122,7 +122,7 @@ void BlockIndex::bind_target(TSNode target, int scope_index, TSNode value, std::
     }
     return;
   }
-  // Tuple and list patterns bind each name to a part nobody tracks.
+  // Tuple and list patterns bind each name to a part of a sequence, which is not tracked.
   const uint32_t count = ts_node_named_child_count(target);
   for (uint32_t i = 0; i < count; ++i) {
     bind_target(ts_node_named_child(target, i), scope_index, TSNode{}, "unpacked from a sequence");

@@ -34,7 +34,7 @@ struct Scope {
   std::unordered_map<std::string_view, Binding> self_attributes;  // class scopes: self.x = ...
 };
 
-// A call found in a block, with what the model needs to know of where it stands.
+// A call found in a block, and whether it sits inside a loop.
 struct CallSite {
   TSNode call{};
   bool in_loop = false;  // inside a for or while body or a comprehension
