@@ -86,7 +86,7 @@ std::string trim_path(std::string path) {
   return path;
 }
 
-// Lists the path-shaped words of `text` in order, with markdown escapes and emphasis removed.
+// Lists the path-shaped words of `source` in order, with markdown escapes and emphasis removed.
 std::vector<std::string> path_tokens(std::string_view source) {
   const std::string text = unescape_source(source);
   std::vector<std::string> tokens;

@@ -5,8 +5,10 @@
 
 namespace respgrade {
 
-// Finds a file path in a short piece of prose such as "## File: lib/tap_stack.py" or
-// "**tap.py**": the first word that looks like a path with a known source extension.
+// Finds a file path in the markdown source of a short introduction such as
+// "## File: lib/tap_stack.py" or "**tap.py**": the word after a "File:" label, whatever its
+// extension, or else the first word that looks like a path with a known extension. A sentence
+// ending in a full stop only mentions files, so it gives none. Backslash paths get slashes.
 // Returns an empty string when there is none.
 std::string find_file_name(std::string_view prose);
 
