@@ -31,6 +31,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_scan_command(app, context);
   add_rules_command(app, context);
   add_grade_command(app, context);
+  add_check_command(app, context);
 
   // CLI11 wants the arguments in reverse order when given a vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
