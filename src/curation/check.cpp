@@ -1,21 +1,14 @@
 #include "curation/check.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "curation/flaw_names.h"
 #include "curation/snippet_locator.h"
 #include "grading/grade.h"
 
 namespace respgrade {
 
 namespace {
-
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
 
 std::string span_words(Span span) {
   return span.first == span.last ? std::to_string(span.first)
@@ -67,7 +60,8 @@ std::vector<Span> resolve_claims(FlawCheck& check, const Response& model, const 
     const Span markdown{
         block->lines[static_cast<std::size_t>(claim.lines.first - 1)],
         block->lines[static_cast<std::size_t>(std::min(claim.lines.last, count) - 1)]};
-    check.notes.push_back(claim.file + " " + claim.text + " is markdown lines " +
+    check.notes.push_back(claim.file + " " + claim.text + " is markdown " +
+                          (markdown.first == markdown.last ? "line " : "lines ") +
                           span_words(markdown));
     spans.push_back(markdown);
   }
@@ -86,6 +80,24 @@ Span with_comments_above(const Response& response, Span span) {
     --span.first;
   }
   return span;
+}
+
+// Reports where the snippets of a flaw without line claims sit in the model response.
+void locate_snippets(FlawCheck& check, const Response& model) {
+  if (!check.claimed.empty()) return;
+  for (const QuotedSnippet& snippet : check.flaw.snippets) {
+    if (snippet.in_fix_section) continue;
+    const std::string where =
+        "the snippet at document line " + std::to_string(snippet.document_line);
+    const auto match = locate_snippet(snippet.code, model);
+    if (!match) {
+      check.notes.push_back(where + " is not in the model response");
+      continue;
+    }
+    check.notes.push_back(where + " is at markdown lines " + span_words(match->lines) + " (" +
+                          std::to_string(match->matched) + " of " + std::to_string(match->total) +
+                          " code lines)");
+  }
 }
 
 void judge_flaw(FlawCheck& check, const ScannedResponse& model, const ScannedResponse& ideal) {
@@ -114,27 +126,23 @@ void judge_flaw(FlawCheck& check, const ScannedResponse& model, const ScannedRes
   }
   if (check.claimed.empty()) {
     check.status = ClaimStatus::reproduced;
-    for (const QuotedSnippet& snippet : check.flaw.snippets) {
-      if (snippet.in_fix_section) continue;
-      const auto match = locate_snippet(snippet.code, model.response);
-      check.notes.push_back(
-          match ? "the snippet at document line " + std::to_string(snippet.document_line) +
-                      " is at markdown lines " + span_words(match->lines) + " (" +
-                      std::to_string(match->matched) + " of " + std::to_string(match->total) +
-                      " code lines)"
-                : "the snippet at document line " + std::to_string(snippet.document_line) +
-                      " is not in the model response");
-    }
     return;
   }
-  const bool overlaps =
-      std::any_of(check.claimed.begin(), check.claimed.end(), [&](const Span& claim) {
-        return std::any_of(finding->evidence.begin(), finding->evidence.end(),
-                           [&](const Span& evidence) {
-                             return claim.overlaps(with_comments_above(model.response, evidence));
-                           });
+  const auto claim_overlaps = [&](const std::vector<Span>& spans) {
+    return std::any_of(check.claimed.begin(), check.claimed.end(), [&](const Span& claim) {
+      return std::any_of(spans.begin(), spans.end(), [&](const Span& span) {
+        return claim.overlaps(with_comments_above(model.response, span));
       });
+    });
+  };
+  const bool on_evidence = claim_overlaps(finding->evidence);
+  // A claim may point at a resource the verdict rests on, such as an API's open route.
+  const bool on_related = !on_evidence && claim_overlaps(finding->related);
+  const bool overlaps = on_evidence || on_related;
   check.status = overlaps ? ClaimStatus::confirmed : ClaimStatus::moved;
+  if (on_related) {
+    check.notes.push_back("the claimed lines are a related resource the verdict rests on");
+  }
   if (!overlaps) {
     check.notes.push_back("claimed lines " + spans_words(check.claimed) + ", but the flaw is at " +
                           spans_words(finding->evidence));
@@ -162,14 +170,14 @@ std::string_view claim_status_name(ClaimStatus status) {
 }
 
 const Rule* match_rule(std::string_view title, const Catalog& catalog) {
-  const std::string lower = lowercase(title);
   const Rule* best = nullptr;
-  std::size_t best_length = 0;
+  std::size_t best_weight = 0;
   for (const Rule& rule : catalog.rules) {
     for (const std::string& name : rule.names) {
-      if (name.size() > best_length && lower.find(lowercase(name)) != std::string::npos) {
+      const std::size_t weight = name_weight(name);
+      if (weight > best_weight && title_mentions(title, name)) {
         best = &rule;
-        best_length = name.size();
+        best_weight = weight;
       }
     }
   }
@@ -193,6 +201,7 @@ TaskCheck check_task(const TaskFolder& task, const ScannedResponse& model,
     check.rule = match_rule(flaw.title, catalog);
     check.flaw = std::move(flaw);
     if (check.rule != nullptr) judge_flaw(check, model, ideal);
+    locate_snippets(check, model.response);
     result.flaws.push_back(std::move(check));
   }
 

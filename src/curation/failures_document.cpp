@@ -8,6 +8,8 @@
 #include <memory>
 #include <regex>
 
+#include "curation/flaw_names.h"
+
 namespace respgrade {
 
 namespace {
@@ -51,10 +53,8 @@ bool is_numbered(std::string_view title) {
 }
 
 bool names_pattern(std::string_view title, const std::vector<std::string>& names) {
-  const std::string lower = lowercase(title);
-  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-    return lower.find(lowercase(name)) != std::string::npos;
-  });
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& name) { return title_mentions(title, name); });
 }
 
 // Sections a document uses for its own framing rather than for one flaw.

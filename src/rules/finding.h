@@ -28,6 +28,9 @@ struct Finding {
   std::vector<Span> evidence;
   std::vector<std::string> unknown_reasons;  // what could not be resolved, when unknown
   std::vector<ResourceResult> resources;     // per resource, for rules judged per resource
+  // Calls of the other resources the rule's conditions look at (the routes and methods of an
+  // API, the backup policies of a file system): a failures document may point at them.
+  std::vector<Span> related;
 };
 
 // Judges every rule of the catalog on a response's resource model, in catalog order.

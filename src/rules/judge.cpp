@@ -45,6 +45,34 @@ void sort_unique(std::vector<std::string>& texts) {
   texts = std::move(unique);
 }
 
+// Collects the resource types that a condition tree looks up across the response.
+void collect_related_types(const Condition& condition, std::vector<std::string>& types) {
+  if (condition.kind == Condition::Kind::use && condition.target != nullptr) {
+    collect_related_types(*condition.target, types);
+    return;
+  }
+  if (condition.kind == Condition::Kind::resources) {
+    types.insert(types.end(), condition.resource_types.begin(), condition.resource_types.end());
+  }
+  for (const Condition& child : condition.children) collect_related_types(child, types);
+  if (condition.where) collect_related_types(*condition.where, types);
+}
+
+std::vector<Span> related_spans(const Rule& rule, const ResourceModel& model) {
+  std::vector<std::string> types;
+  collect_related_types(rule.flawed_when, types);
+  std::vector<Span> spans;
+  for (const Resource& resource : model.resources) {
+    for (const std::string& type : types) {
+      if (matches_type(type, resource.type)) {
+        spans.push_back(resource.span);
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
 Finding judge_whole_response(const Rule& rule, const ResourceModel& model,
                              const ConditionEvaluator& evaluator) {
   Finding finding;
@@ -153,7 +181,9 @@ std::vector<Finding> judge(const ResourceModel& model, const Catalog& catalog) {
   for (const Rule& rule : catalog.rules) {
     Finding finding = rule.whole_response ? judge_whole_response(rule, model, evaluator)
                                           : judge_per_resource(rule, model, evaluator);
+    finding.related = related_spans(rule, model);
     sort_unique(finding.evidence);
+    sort_unique(finding.related);
     sort_unique(finding.unknown_reasons);
     findings.push_back(std::move(finding));
   }

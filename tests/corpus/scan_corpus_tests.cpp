@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "corpus_path.h"
+#include "curation/check.h"
 #include "grading/grade.h"
 #include "rules/catalog.h"
 #include "rules/scan.h"
@@ -121,4 +123,34 @@ TEST_CASE("grade Pr4898 model against its ideal", "[corpus][grade]") {
   const respgrade::Grade itself = respgrade::grade_response(ideal, ideal);
   REQUIRE(itself.score.has_value());
   CHECK(*itself.score == 1.0);
+}
+
+TEST_CASE("check Pr4898 maps all fifteen flaws", "[corpus][check]") {
+  const auto catalog = respgrade::builtin_catalog();
+  const auto task =
+      respgrade::find_task_files((respgrade_test::corpus_dir() / "pulumi-py" / "Pr4898").string());
+  const auto model = respgrade::scan_file(task.model_response, *catalog);
+  const auto ideal = respgrade::scan_file(task.ideal_response, *catalog);
+  const auto failures = respgrade::read_text_file(task.failures);
+  const respgrade::TaskCheck check =
+      respgrade::check_task(task, model, ideal, failures.text, *catalog);
+
+  REQUIRE(check.flaws.size() == 15);
+  int with_claims = 0;
+  for (std::size_t i = 0; i < check.flaws.size(); ++i) {
+    const respgrade::FlawCheck& flaw = check.flaws[i];
+    INFO(flaw.flaw.title);
+    REQUIRE(flaw.rule != nullptr);
+    CHECK(flaw.rule->id == catalog->rules[i].id);
+    if (flaw.flaw.claims.empty()) continue;
+    ++with_claims;
+    CHECK(flaw.status == respgrade::ClaimStatus::confirmed);
+  }
+  CHECK(with_claims == 7);
+  REQUIRE(check.ideal_flaws.size() == 3);
+  CHECK(check.ideal_flaws[0]->rule->id == "api-gateway-authorization");
+  CHECK(check.ideal_flaws[1]->rule->id == "efs-transit-encryption");
+  CHECK(check.ideal_flaws[2]->rule->id == "ecs-exec-command-encryption");
+  CHECK(check.undocumented.empty());
+  CHECK_FALSE(check.passes);
 }
