@@ -32,6 +32,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_rules_command(app, context);
   add_grade_command(app, context);
   add_check_command(app, context);
+  add_batch_command(app, context);
+  add_regress_command(app, context);
 
   // CLI11 wants the arguments in reverse order when given a vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());

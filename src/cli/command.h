@@ -25,6 +25,8 @@ void add_scan_command(CLI::App& app, CommandContext& context);
 void add_rules_command(CLI::App& app, CommandContext& context);
 void add_grade_command(CLI::App& app, CommandContext& context);
 void add_check_command(CLI::App& app, CommandContext& context);
+void add_batch_command(CLI::App& app, CommandContext& context);
+void add_regress_command(CLI::App& app, CommandContext& context);
 
 // Adds `--rules FILE`, the catalog to use in place of the built-in one.
 void add_rules_option(CLI::App& command, std::string& rules);

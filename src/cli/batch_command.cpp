@@ -1,0 +1,127 @@
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "batch/batch_input.h"
+#include "batch/batch_run.h"
+#include "batch/progress.h"
+#include "cli/command.h"
+#include "common/error.h"
+#include "rules/catalog.h"
+
+namespace respgrade {
+
+namespace {
+
+struct BatchCommandOptions {
+  std::vector<std::string> inputs;
+  std::string manifest;
+  std::string ideal;
+  std::string rules;
+  std::string shard;
+  std::string summary;
+  unsigned threads = 0;
+  std::size_t max_file_size = kDefaultMaxFileBytes;
+};
+
+// Lists the batch from whichever input the options name: a manifest, responses against one
+// ideal, or folders of task folders.
+std::vector<BatchItem> list_items(const BatchCommandOptions& options, std::string& source) {
+  if (!options.manifest.empty()) {
+    if (!options.inputs.empty()) {
+      throw InputError("", "--manifest takes no other inputs",
+                       "Name the responses in the manifest, or drop --manifest");
+    }
+    source = options.manifest == "-" ? "standard input" : options.manifest;
+    if (options.manifest == "-") return read_manifest(std::cin, source, "", options.ideal);
+    return read_manifest_file(options.manifest, options.ideal);
+  }
+  if (options.inputs.empty()) {
+    throw InputError("", "no input",
+                     "Name a folder of task folders, responses with --ideal, "
+                     "or a manifest with --manifest");
+  }
+  source = "the command line";
+  if (!options.ideal.empty()) return list_responses(options.inputs, options.ideal);
+  std::vector<BatchItem> items;
+  for (const std::string& directory : options.inputs) {
+    std::vector<BatchItem> tasks = list_task_folders(directory);
+    items.insert(items.end(), std::make_move_iterator(tasks.begin()),
+                 std::make_move_iterator(tasks.end()));
+  }
+  return items;
+}
+
+void write_summary(const BatchOutcome& outcome, const std::string& path, std::ostream& err) {
+  if (path.empty()) {
+    outcome.summary.print(err);
+    return;
+  }
+  std::ofstream file(path);
+  outcome.summary.print(file);
+  file.close();
+  if (!file) throw InputError(path, "summary cannot be written", "Check the path");
+}
+
+int run_batch_command(const BatchCommandOptions& options, CommandContext& context) {
+  const auto catalog = load_catalog_file(options.rules);
+  std::string source;
+  std::vector<BatchItem> items = list_items(options, source);
+  check_unique_ids(items, source);
+  if (!options.shard.empty()) items = select_shard(std::move(items), parse_shard(options.shard));
+
+  BatchOptions batch;
+  batch.threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  batch.max_file_size = options.max_file_size;
+  // A progress bar only on a terminal, and only when errors go to the real standard error.
+  std::optional<ProgressBar> progress;
+  if (&context.err == &std::cerr && isatty(STDERR_FILENO) == 1) {
+    progress.emplace(std::cerr, items.size());
+  }
+  const BatchOutcome outcome =
+      run_batch(items, *catalog, batch, context.out, progress ? &*progress : nullptr);
+  if (progress) progress->finish();
+  write_summary(outcome, options.summary, context.err);
+  return outcome.summary.failed() > 0 ? kExitError : kExitOk;
+}
+
+}  // namespace
+
+void add_batch_command(CLI::App& app, CommandContext& context) {
+  auto options = std::make_shared<BatchCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "batch", "Grade many responses on all cores: one JSON line each, in input order");
+  command->add_option("inputs", options->inputs,
+                      "Folders of task folders; with --ideal, the responses to grade");
+  command->add_option("--manifest", options->manifest,
+                      "JSONL manifest, one {\"id\", \"response\", \"ideal\"} object a line; "
+                      "- reads standard input");
+  command->add_option("--ideal", options->ideal,
+                      "The ideal to grade every response against (for a manifest: the ideal "
+                      "of lines that name none)");
+  add_rules_option(*command, options->rules);
+  command->add_option("-j,--jobs", options->threads, "Threads to grade on (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  command->add_option("--shard", options->shard,
+                      "Grade only slice I of N of the input, such as 2/3; the outputs of "
+                      "slices 1 to N concatenated equal the whole batch's");
+  command->add_option("--summary", options->summary,
+                      "Write the summary to this file instead of standard error");
+  command
+      ->add_option("--max-file-size", options->max_file_size,
+                   "Largest input file accepted, in bytes")
+      ->capture_default_str();
+  command->callback([options, &context] {
+    context.action = [options, &context] { return run_batch_command(*options, context); };
+  });
+}
+
+}  // namespace respgrade
