@@ -8,11 +8,6 @@ namespace respgrade {
 
 namespace {
 
-bool is_comprehension(std::string_view type) {
-  return type == "list_comprehension" || type == "set_comprehension" ||
-         type == "dictionary_comprehension" || type == "generator_expression";
-}
-
 // The final value of a chained assignment `a = b = value`.
 TSNode final_right_side(TSNode right) {
   const auto& ids = syntax::fields();
@@ -166,14 +161,16 @@ void BlockIndex::collect() {
   std::vector<Opened> opened;
   int loop_depth = 0;
 
+  using Kind = syntax::Kind;
   auto enter = [&](TSNode node) {
-    const std::string_view kind = syntax::type(node);
+    const Kind kind = syntax::kind(node);
+    if (kind == Kind::other) return true;
     const int current = scope_stack_.back();
-    if (kind == "string" || kind == "comment") return false;
+    if (kind == Kind::string || kind == Kind::comment) return false;
 
-    if (kind == "call") {
+    if (kind == Kind::call) {
       calls_.push_back(CallSite{node, loop_depth > 0});
-    } else if (kind == "assignment") {
+    } else if (kind == Kind::assignment) {
       const TSNode right = syntax::field(node, ids.right);
       const TSNode left = syntax::field(node, ids.left);
       if (ts_node_is_null(right)) {
@@ -189,35 +186,36 @@ void BlockIndex::collect() {
            inner = syntax::field(inner, ids.right)) {
         bind_target(syntax::field(inner, ids.left), current, final_right_side(inner), {});
       }
-    } else if (kind == "augmented_assignment") {
+    } else if (kind == Kind::augmented_assignment) {
       bind_target(syntax::field(node, ids.left), current, TSNode{}, "changed in place");
-    } else if (kind == "named_expression") {
+    } else if (kind == Kind::named_expression) {
       bind_target(syntax::field(node, ids.name), current, TSNode{}, "bound by :=");
-    } else if (kind == "as_pattern_target") {
+    } else if (kind == Kind::as_pattern_target) {
       bind_target(ts_node_named_child(node, 0), current, TSNode{}, "bound by `as`");
-    } else if (kind == "import_statement" || kind == "import_from_statement") {
+    } else if (kind == Kind::import_statement || kind == Kind::import_from_statement) {
       add_import(node);
       return false;
-    } else if (kind == "function_definition" || kind == "class_definition") {
+    } else if (kind == Kind::function_definition || kind == Kind::class_definition) {
       bind_target(syntax::field(node, ids.name), current, TSNode{}, "a function or class");
       const int scope = push_scope(
-          kind == "class_definition" ? ScopeKind::class_body : ScopeKind::function, node);
-      if (kind == "function_definition")
+          kind == Kind::class_definition ? ScopeKind::class_body : ScopeKind::function, node);
+      if (kind == Kind::function_definition)
         bind_parameters(syntax::field(node, ids.parameters), scope);
       opened.push_back({node.id, true, false});
-    } else if (kind == "lambda") {
+    } else if (kind == Kind::lambda) {
       const int scope = push_scope(ScopeKind::lambda, node);
       const TSNode parameters = syntax::field(node, ids.parameters);
       if (!ts_node_is_null(parameters)) bind_parameters(parameters, scope);
       opened.push_back({node.id, true, false});
-    } else if (is_comprehension(kind)) {
+    } else if (kind == Kind::list_comprehension || kind == Kind::set_comprehension ||
+               kind == Kind::dictionary_comprehension || kind == Kind::generator_expression) {
       push_scope(ScopeKind::comprehension, node);
       ++loop_depth;
       opened.push_back({node.id, true, true});
-    } else if (kind == "for_in_clause") {
+    } else if (kind == Kind::for_in_clause) {
       bind_target(syntax::field(node, ids.left), current, TSNode{}, "a loop variable");
-    } else if (kind == "for_statement" || kind == "while_statement") {
-      if (kind == "for_statement") {
+    } else if (kind == Kind::for_statement || kind == Kind::while_statement) {
+      if (kind == Kind::for_statement) {
         bind_target(syntax::field(node, ids.left), current, TSNode{}, "a loop variable");
       }
       ++loop_depth;

@@ -1,6 +1,7 @@
 #include "model/names.h"
 
 #include <cctype>
+#include <vector>
 
 #include "model/block_index.h"
 #include "python/syntax.h"
@@ -9,27 +10,38 @@ namespace respgrade {
 
 std::string dotted_path(TSNode node, const BlockIndex& block) {
   const auto& ids = syntax::fields();
-  std::string path;
-  // Attribute chains nest to the left, so walk down the objects and prepend each attribute.
+  // Attribute chains nest to the left, so the walk down the objects meets the parts last first.
+  std::vector<std::string_view> parts;
+  std::size_t length = 0;
   while (syntax::is(node, "attribute")) {
-    const std::string_view attribute = block.text(syntax::field(node, ids.attribute));
-    path = path.empty() ? std::string(attribute) : std::string(attribute) + "." + path;
+    parts.push_back(block.text(syntax::field(node, ids.attribute)));
+    length += parts.back().size() + 1;
     node = syntax::field(node, ids.object);
   }
   if (!syntax::is(node, "identifier")) return {};
-  const std::string_view base = block.text(node);
-  return path.empty() ? std::string(base) : std::string(base) + "." + path;
+  std::string path(block.text(node));
+  path.reserve(path.size() + length);
+  for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+    path += '.';
+    path += *part;
+  }
+  return path;
 }
 
 std::string qualify(std::string_view path, const BlockIndex& block, const ImportMap& fallback) {
   const auto dot = path.find('.');
   const std::string first(path.substr(0, dot));
-  const std::string rest = dot == std::string_view::npos ? "" : std::string(path.substr(dot));
-  if (auto found = block.imports().find(first); found != block.imports().end()) {
-    return found->second + rest;
+  auto found = block.imports().find(first);
+  if (found == block.imports().end()) {
+    found = fallback.find(first);
+    if (found == fallback.end()) return {};
   }
-  if (auto found = fallback.find(first); found != fallback.end()) return found->second + rest;
-  return {};
+  const std::string_view rest = dot == std::string_view::npos ? "" : path.substr(dot);
+  std::string qualified;
+  qualified.reserve(found->second.size() + rest.size());
+  qualified += found->second;
+  qualified += rest;
+  return qualified;
 }
 
 std::string canonical_aws_name(std::string_view qualified) {

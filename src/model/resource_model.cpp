@@ -40,6 +40,26 @@ std::string resource_name(TSNode call, const BlockIndex& block, Evaluator& evalu
   return {};
 }
 
+// True when a call's callee may name a pulumi_aws class: a dotted name whose first part is
+// imported from pulumi_aws. It is the condition Evaluator::resource_type needs first, checked
+// without building the callee's qualified name, which most calls would fail anyway.
+bool may_be_aws_call(TSNode call, const BlockIndex& block, const ImportMap& fallback) {
+  const auto& ids = syntax::fields();
+  TSNode node = syntax::field(call, ids.function);
+  while (syntax::is(node, "attribute")) node = syntax::field(node, ids.object);
+  if (!syntax::is(node, "identifier")) return false;
+  const std::string first(block.text(node));
+  auto found = block.imports().find(first);
+  if (found == block.imports().end()) {
+    found = fallback.find(first);
+    if (found == fallback.end()) return false;
+  }
+  constexpr std::string_view kPackage = "pulumi_aws";
+  const std::string& module = found->second;
+  return module.starts_with(kPackage) &&
+         (module.size() == kPackage.size() || module[kPackage.size()] == '.');
+}
+
 void add_fields_of(const Value& object, Resource& resource) {
   resource.arguments.insert(resource.arguments.end(), object.fields.begin(), object.fields.end());
 }
@@ -121,6 +141,7 @@ ResourceModel build_model(const Response& response) {
   Evaluator evaluator(blocks, fallback);
   for (const BlockIndex& block : blocks) {
     for (const CallSite& site : block.calls()) {
+      if (!may_be_aws_call(site.call, block, fallback)) continue;
       std::string type = evaluator.resource_type(site.call, block);
       if (type.empty()) continue;
       model.resources.push_back(make_resource(site, std::move(type), block, evaluator));

@@ -13,7 +13,51 @@ TSFieldId field_id(const char* name) {
                                        static_cast<uint32_t>(std::strlen(name)));
 }
 
+struct KindName {
+  std::string_view name;
+  Kind kind;
+};
+constexpr KindName kKindNames[] = {
+    {"string", Kind::string},
+    {"comment", Kind::comment},
+    {"call", Kind::call},
+    {"assignment", Kind::assignment},
+    {"augmented_assignment", Kind::augmented_assignment},
+    {"named_expression", Kind::named_expression},
+    {"as_pattern_target", Kind::as_pattern_target},
+    {"import_statement", Kind::import_statement},
+    {"import_from_statement", Kind::import_from_statement},
+    {"function_definition", Kind::function_definition},
+    {"class_definition", Kind::class_definition},
+    {"lambda", Kind::lambda},
+    {"list_comprehension", Kind::list_comprehension},
+    {"set_comprehension", Kind::set_comprehension},
+    {"dictionary_comprehension", Kind::dictionary_comprehension},
+    {"generator_expression", Kind::generator_expression},
+    {"for_in_clause", Kind::for_in_clause},
+    {"for_statement", Kind::for_statement},
+    {"while_statement", Kind::while_statement},
+};
+
+std::vector<Kind> kind_table() {
+  const TSLanguage* language = python_language();
+  std::vector<Kind> table(ts_language_symbol_count(language), Kind::other);
+  for (TSSymbol symbol = 0; symbol < table.size(); ++symbol) {
+    const std::string_view name = ts_language_symbol_name(language, symbol);
+    for (const KindName& entry : kKindNames) {
+      if (entry.name == name) table[symbol] = entry.kind;
+    }
+  }
+  return table;
+}
+
 }  // namespace
+
+Kind kind(TSNode node) {
+  static const std::vector<Kind> table = kind_table();
+  const TSSymbol symbol = ts_node_symbol(node);
+  return symbol < table.size() ? table[symbol] : Kind::other;  // ERROR is past the table
+}
 
 const Fields& fields() {
   static const Fields ids{field_id("alias"),     field_id("arguments"),   field_id("attribute"),
