@@ -8,11 +8,13 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${1:-$root/build}
 shift || true
 
-# python3 runs scripts/corpus-blocks.sh. Node.js builds from NodeSource bundle npm and conflict
+# python3 runs scripts/corpus-blocks.sh, and python3-distributed (Dask) the test of batch as a
+# Dask stage, scripts/dask-batch.py. Node.js builds from NodeSource bundle npm and conflict
 # with Debian's npm package, so npm is asked for only when no npm command exists.
 packages=(build-essential cmake pkg-config nodejs python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libtree-sitter-dev
-  nlohmann-json3-dev catch2 libcli11-dev libdtl-dev python3 ${RESPGRADE_EXTRA_PACKAGES:-})
+  nlohmann-json3-dev catch2 libcli11-dev libdtl-dev python3 python3-distributed
+  ${RESPGRADE_EXTRA_PACKAGES:-})
 if ! command -v npm >/dev/null; then packages+=(npm); fi
 
 missing=()
