@@ -44,13 +44,15 @@ def install_missing():
 
 
 def hyperfine(commands, runs):
-    """Return the median wall time in seconds of each shell command."""
+    """Return (median wall time, mean user plus system CPU time) in seconds of each command."""
     with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        # --ignore-failure: batch exits 2 on the corpus, whose two non-UTF-8 responses fail.
         subprocess.run(["hyperfine", "--style", "none", "--ignore-failure", "--warmup", "1",
                         "--runs", str(runs), "--export-json", export.name, *commands],
-                       check=True, stdout=subprocess.DEVNULL)
-        results = json.load(open(export.name))["results"]
-    return [result["median"] for result in results]
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(export.name, encoding="utf-8") as exported:
+            results = json.load(exported)["results"]
+    return [(result["median"], result["user"] + result["system"]) for result in results]
 
 
 def time_and_memory(command, runs):
@@ -100,11 +102,12 @@ def main():
     tasks = sorted(name for name in os.listdir(corpus)
                    if os.path.isdir(os.path.join(corpus, name)) and not name.startswith("."))
     responses = sorted(glob.glob(os.path.join(corpus, "*", "*_RESPONSE.md")))
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
         listing = os.path.join(scratch, "responses.txt")
         with open(listing, "w", encoding="utf-8") as out:
             out.write("\n".join(responses) + "\n")
-        parse, one, two = hyperfine([
+        (parse, parse_cpu), (one, one_cpu), (two, two_cpu) = hyperfine([
             f"{parse_only} --list {listing}",
             f"{respgrade} batch -j 1 {corpus} --summary /dev/null",
             f"{respgrade} batch -j 2 {corpus} --summary /dev/null",
@@ -118,17 +121,23 @@ def main():
         large_time, large_peak = time_and_memory(
             [respgrade, "batch", large, "--summary", "/dev/null"], max(1, args.runs // 2))
 
+    load_after = os.getloadavg()[0]
     count = len(tasks)
     per_single = single_time / count
     per_large = large_time / (count * args.copies)
     print(f"corpus: {count} tasks, {len(responses)} responses, "
           f"{sum(os.path.getsize(p) for p in responses) / 1e6:.1f} MB; "
           f"{os.cpu_count()} cores; median of {args.runs} runs")
-    print(f"parse_only (load the responses only)   {parse:7.3f} s")
-    print(f"batch -j 1                             {one:7.3f} s")
-    print(f"batch -j 2                             {two:7.3f} s")
+    print(f"load average (1 min) before and after: {load_before:.2f}, {load_after:.2f}; "
+          f"a load over 0 means other programs shared the cores")
+    print(f"parse_only (load the responses only)   {parse:7.3f} s wall, {parse_cpu:7.3f} s CPU")
+    print(f"batch -j 1                             {one:7.3f} s wall, {one_cpu:7.3f} s CPU")
+    print(f"batch -j 2                             {two:7.3f} s wall, {two_cpu:7.3f} s CPU")
     print(f"1. batch -j 1 / parse_only             {one / parse:7.3f}   (target <= 1.15)")
+    print(f"   the same in CPU time                {one_cpu / parse_cpu:7.3f}")
     print(f"2. speed-up of -j 2 over -j 1          {one / two:7.3f}   (target >= 1.8)")
+    print(f"   CPU time of -j 2 over -j 1          {two_cpu / one_cpu:7.3f}   "
+          f"(two free cores give at most 2 / this)")
     print(f"3. {args.copies}x corpus: {count * args.copies} tasks in {large_time:.2f} s, "
           f"one pass in {single_time:.3f} s (all cores)")
     print(f"   time per task, {args.copies}x / 1x          {per_large / per_single:7.3f}   "
