@@ -2,6 +2,7 @@
 // of heading and line claim, and on broken task folders.
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -16,13 +17,24 @@ namespace {
 
 const std::string kFixtures = std::string(RESPGRADE_SOURCE_DIR) + "/fixtures/check/";
 
-respgrade::TaskCheck check_fixture(const std::string& name) {
+// A check together with the scans its findings point into, which must outlive it.
+struct CheckedTask {
+  respgrade::ScannedResponse model;
+  respgrade::ScannedResponse ideal;
+  respgrade::TaskCheck check;
+};
+
+std::unique_ptr<CheckedTask> check_fixture(const std::string& name) {
   static const auto catalog = respgrade::builtin_catalog();
   const respgrade::TaskFolder task = respgrade::find_task_files(kFixtures + name);
-  const auto model = respgrade::scan_file(task.model_response, *catalog);
-  const auto ideal = respgrade::scan_file(task.ideal_response, *catalog);
+  auto checked =
+      std::make_unique<CheckedTask>(CheckedTask{respgrade::scan_file(task.model_response, *catalog),
+                                                respgrade::scan_file(task.ideal_response, *catalog),
+                                                {}});
   const respgrade::TextFile failures = respgrade::read_text_file(task.failures);
-  return respgrade::check_task(task, model, ideal, failures.text, *catalog);
+  checked->check =
+      respgrade::check_task(task, checked->model, checked->ideal, failures.text, *catalog);
+  return checked;
 }
 
 std::string rule_of(const respgrade::FlawCheck& flaw) {
@@ -32,7 +44,8 @@ std::string rule_of(const respgrade::FlawCheck& flaw) {
 }  // namespace
 
 TEST_CASE("check reads each claim form", "[check]") {
-  const respgrade::TaskCheck check = check_fixture("network-task");
+  const auto checked = check_fixture("network-task");
+  const respgrade::TaskCheck& check = checked->check;
   REQUIRE(check.flaws.size() == 9);
   using respgrade::ClaimStatus;
   const struct {
@@ -57,7 +70,8 @@ TEST_CASE("check reads each claim form", "[check]") {
 }
 
 TEST_CASE("check resolves file-relative claims", "[check]") {
-  const respgrade::TaskCheck check = check_fixture("network-task");
+  const auto checked = check_fixture("network-task");
+  const respgrade::TaskCheck& check = checked->check;
   const respgrade::FlawCheck& flow_logs = check.flaws[3];
   REQUIRE(flow_logs.claimed.size() == 1);
   CHECK(flow_logs.claimed.front() == respgrade::Span{15, 15});
@@ -65,7 +79,8 @@ TEST_CASE("check resolves file-relative claims", "[check]") {
 }
 
 TEST_CASE("check ignores claims on the ideal", "[check]") {
-  const respgrade::TaskCheck check = check_fixture("network-task");
+  const auto checked = check_fixture("network-task");
+  const respgrade::TaskCheck& check = checked->check;
   const respgrade::FlawCheck& redundancy = check.flaws[7];
   CHECK(redundancy.claimed.empty());
   REQUIRE(redundancy.flaw.claims.size() == 1);
@@ -76,14 +91,16 @@ TEST_CASE("check ignores claims on the ideal", "[check]") {
 }
 
 TEST_CASE("check locates a snippet without claims", "[check]") {
-  const respgrade::TaskCheck check = check_fixture("network-task");
+  const auto checked = check_fixture("network-task");
+  const respgrade::TaskCheck& check = checked->check;
   REQUIRE(check.flaws[4].notes.size() == 1);
   CHECK(check.flaws[4].notes.front() ==
         "the snippet at document line 22 is at markdown lines 13 (1 of 1 code lines)");
 }
 
 TEST_CASE("check lists undocumented flaws and the bar", "[check]") {
-  const respgrade::TaskCheck check = check_fixture("network-task");
+  const auto checked = check_fixture("network-task");
+  const respgrade::TaskCheck& check = checked->check;
   REQUIRE(check.undocumented.size() == 1);
   CHECK(check.undocumented.front()->rule->id == "aws-config-recorder");
   CHECK(check.ideal_flaws.empty());
@@ -93,7 +110,8 @@ TEST_CASE("check lists undocumented flaws and the bar", "[check]") {
 }
 
 TEST_CASE("check document without headings", "[check]") {
-  const respgrade::TaskCheck check = check_fixture("no-headings");
+  const auto checked = check_fixture("no-headings");
+  const respgrade::TaskCheck& check = checked->check;
   CHECK(check.flaws.empty());
   CHECK(check.undocumented.size() == 4);
   CHECK(check.passes);

@@ -30,6 +30,8 @@ struct FlawCheck {
   std::vector<std::string> notes;
 };
 
+// The check of one task. Its findings point into the two scans it was made from, so it must
+// not outlive them.
 struct TaskCheck {
   TaskFolder task;
   std::vector<const Finding*> ideal_flaws;   // patterns the ideal still has

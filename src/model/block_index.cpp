@@ -8,6 +8,27 @@ namespace respgrade {
 
 namespace {
 
+// True when `word` occurs in `text` as a whole word, not inside a longer name.
+bool contains_word(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || !syntax::is_name_byte(text[at - 1]);
+    const std::size_t end = at + word.size();
+    if (starts && (end == text.size() || !syntax::is_name_byte(text[end]))) return true;
+  }
+  return false;
+}
+
+// True unless an expression's text rules out every node the first pass records, so that its
+// subtree can be skipped. Inside an expression, a call needs `(`, and the only other records
+// are `:=`, lambdas, comprehensions (`for`) and as-patterns (`as`). A subtree with a syntax
+// error may hold anything, so it is always walked.
+bool may_hold_records(TSNode node, std::string_view text) {
+  if (ts_node_has_error(node)) return true;
+  return text.find('(') != std::string_view::npos || text.find(":=") != std::string_view::npos ||
+         contains_word(text, "lambda") || contains_word(text, "for") || contains_word(text, "as");
+}
+
 // The final value of a chained assignment `a = b = value`.
 TSNode final_right_side(TSNode right) {
   const auto& ids = syntax::fields();
@@ -165,6 +186,7 @@ void BlockIndex::collect() {
   auto enter = [&](TSNode node) {
     const Kind kind = syntax::kind(node);
     if (kind == Kind::other) return true;
+    if (kind == Kind::expression) return may_hold_records(node, text(node));
     const int current = scope_stack_.back();
     if (kind == Kind::string || kind == Kind::comment) return false;
 

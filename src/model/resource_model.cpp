@@ -40,15 +40,14 @@ std::string resource_name(TSNode call, const BlockIndex& block, Evaluator& evalu
   return {};
 }
 
-// True when a call's callee may name a pulumi_aws class: a dotted name whose first part is
-// imported from pulumi_aws. It is the condition Evaluator::resource_type needs first, checked
-// without building the callee's qualified name, which most calls would fail anyway.
+// True when a call's callee may name a pulumi_aws class, checked without resolving the callee:
+// Evaluator::resource_type needs a dotted name whose first part is imported from pulumi_aws, and
+// that first part is the name the call's text starts with.
 bool may_be_aws_call(TSNode call, const BlockIndex& block, const ImportMap& fallback) {
-  const auto& ids = syntax::fields();
-  TSNode node = syntax::field(call, ids.function);
-  while (syntax::is(node, "attribute")) node = syntax::field(node, ids.object);
-  if (!syntax::is(node, "identifier")) return false;
-  const std::string first(block.text(node));
+  const std::string_view text = block.text(call);
+  std::size_t length = 0;
+  while (length < text.size() && syntax::is_name_byte(text[length])) ++length;
+  const std::string first(text.substr(0, length));
   auto found = block.imports().find(first);
   if (found == block.imports().end()) {
     found = fallback.find(first);

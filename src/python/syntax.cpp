@@ -37,6 +37,21 @@ constexpr KindName kKindNames[] = {
     {"for_in_clause", Kind::for_in_clause},
     {"for_statement", Kind::for_statement},
     {"while_statement", Kind::while_statement},
+    {"dictionary", Kind::expression},
+    {"list", Kind::expression},
+    {"tuple", Kind::expression},
+    {"set", Kind::expression},
+    {"pair", Kind::expression},
+    {"keyword_argument", Kind::expression},
+    {"binary_operator", Kind::expression},
+    {"boolean_operator", Kind::expression},
+    {"comparison_operator", Kind::expression},
+    {"unary_operator", Kind::expression},
+    {"not_operator", Kind::expression},
+    {"attribute", Kind::expression},
+    {"subscript", Kind::expression},
+    {"conditional_expression", Kind::expression},
+    {"expression_list", Kind::expression},
 };
 
 std::vector<Kind> kind_table() {

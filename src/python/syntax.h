@@ -39,6 +39,9 @@ enum class Kind : std::uint8_t {
   for_in_clause,
   for_statement,
   while_statement,
+  // An expression that cannot hold a statement: a literal container, an operator, an
+  // attribute, a subscript or a keyword argument.
+  expression,
 };
 
 // The kind of a node, read from a table indexed by its grammar symbol. It equals comparing
@@ -48,6 +51,14 @@ Kind kind(TSNode node);
 inline TSNode field(TSNode node, TSFieldId id) { return ts_node_child_by_field_id(node, id); }
 inline bool is(TSNode node, std::string_view name) {
   return !ts_node_is_null(node) && type(node) == name;
+}
+
+// True for a byte that can be part of a Python name: an ASCII letter, digit or `_`, or any byte
+// of a multi-byte UTF-8 character.
+inline bool is_name_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+         (byte >= '0' && byte <= '9') || c == '_' || byte >= 0x80;
 }
 
 // Visits every node under `root` in document order without recursion, so that code nested
