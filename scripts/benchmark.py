@@ -56,8 +56,8 @@ def hyperfine(commands, runs):
 
 
 def time_and_memory(command, runs):
-    """Return the median wall time in seconds and the largest peak RSS in KiB of a command."""
-    times, peaks = [], []
+    """Return the median wall time and CPU time in seconds and the largest peak RSS in KiB."""
+    times, cpu_times, peaks = [], [], []
     for _ in range(runs):
         result = subprocess.run(["/usr/bin/time", "-v", *command], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, text=True, check=False)
@@ -68,8 +68,10 @@ def time_and_memory(command, runs):
             sys.exit(f"benchmark: no figures from /usr/bin/time for {command}:\n{result.stderr}")
         hours, minutes, seconds = int(wall.group(1) or 0), int(wall.group(2)), float(wall.group(3))
         times.append(hours * 3600 + minutes * 60 + seconds)
+        cpu_times.append(sum(float(value) for value in re.findall(
+            r"(?:User|System) time \(seconds\): ([\d.]+)", result.stderr)))
         peaks.append(int(peak.group(1)))
-    return statistics.median(times), max(peaks)
+    return statistics.median(times), statistics.median(cpu_times), max(peaks)
 
 
 def repeated_corpus(corpus, tasks, copies, into):
@@ -116,9 +118,9 @@ def main():
         large = os.path.join(scratch, "large")
         os.mkdir(large)
         repeated_corpus(corpus, tasks, args.copies, large)
-        single_time, single_peak = time_and_memory(
+        single_time, single_cpu, single_peak = time_and_memory(
             [respgrade, "batch", corpus, "--summary", "/dev/null"], args.runs)
-        large_time, large_peak = time_and_memory(
+        large_time, large_cpu, large_peak = time_and_memory(
             [respgrade, "batch", large, "--summary", "/dev/null"], max(1, args.runs // 2))
 
     load_after = os.getloadavg()[0]
@@ -142,6 +144,8 @@ def main():
           f"one pass in {single_time:.3f} s (all cores)")
     print(f"   time per task, {args.copies}x / 1x          {per_large / per_single:7.3f}   "
           f"(target within 1.05)")
+    print(f"   CPU time per task, {args.copies}x / 1x      "
+          f"{large_cpu / (count * args.copies) / (single_cpu / count):7.3f}")
     print(f"   peak memory, 1x                     {single_peak / 1024:7.1f} MiB")
     print(f"   peak memory, {args.copies}x                    {large_peak / 1024:7.1f} MiB")
     print(f"   peak memory, {args.copies}x / 1x               {large_peak / single_peak:7.3f}   "
