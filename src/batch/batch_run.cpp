@@ -7,7 +7,7 @@
 #include "batch/progress.h"
 #include "common/error.h"
 #include "grading/grade.h"
-#include "report/grade_report.h"
+#include "report/grade_line.h"
 
 namespace respgrade {
 
@@ -28,8 +28,10 @@ ItemResult error_result(const BatchItem& item, const std::string& response,
 ItemResult graded_result(const BatchItem& item, const Grade& grade, const Catalog& catalog) {
   ItemResult result;
   // The grade object with "id" put first: `{"id":...,` then the grade's members.
-  const std::string body = dump(grade_to_json(grade));
-  result.line = "{\"id\":" + dump(nlohmann::json(item.id)) + "," + body.substr(1);
+  result.line = "{\"id\":";
+  append_json_string(result.line, item.id);
+  result.line += ',';
+  result.line.append(grade_to_json_line(grade), 1);  // the members, after the opening brace
   result.has_score = grade.score.has_value();
   result.score = grade.score.value_or(0);
   result.verdicts.assign(catalog.rules.size(), static_cast<char>(Verdict::not_graded));

@@ -7,8 +7,13 @@
 
 #include "batch/batch_input.h"
 #include "batch/batch_run.h"
+#include "common/error.h"
 #include "corpus_path.h"
+#include "grading/grade.h"
+#include "report/grade_line.h"
+#include "report/grade_report.h"
 #include "rules/catalog.h"
+#include "rules/scan.h"
 
 namespace {
 
@@ -45,4 +50,26 @@ TEST_CASE("batch corpus is the same on two threads", "[corpus][batch]") {
     ++errors;
   }
   CHECK(errors == 2);
+}
+
+TEST_CASE("batch grade line matches the JSON tree on the corpus", "[corpus][batch]") {
+  const auto catalog = respgrade::builtin_catalog();
+  const auto items =
+      respgrade::list_task_folders((respgrade_test::corpus_dir() / "pulumi-py").string());
+  std::size_t compared = 0;
+  for (const respgrade::BatchItem& item : items) {
+    INFO(item.id);
+    try {
+      const auto ideal = respgrade::scan_file(
+          respgrade::find_task_file(item.response, "IDEAL_RESPONSE.md"), *catalog);
+      const auto model = respgrade::scan_file(
+          respgrade::find_task_file(item.response, "MODEL_RESPONSE.md"), *catalog);
+      const respgrade::Grade grade = respgrade::grade_response(model, ideal);
+      CHECK(respgrade::grade_to_json_line(grade) == respgrade::grade_to_json(grade).dump());
+      ++compared;
+    } catch (const respgrade::InputError&) {
+      // The two responses that are not UTF-8 have no grade to compare.
+    }
+  }
+  CHECK(compared == 187);
 }
