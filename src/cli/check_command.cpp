@@ -8,6 +8,7 @@
 #include "common/text_file.h"
 #include "curation/check.h"
 #include "report/check_report.h"
+#include "report/document_report.h"
 #include "rules/scan.h"
 
 namespace respgrade {
@@ -22,10 +23,13 @@ struct CheckOptions {
   std::size_t max_file_size = kDefaultMaxFileBytes;
 };
 
-// Checks each task folder; exit 1 when one fails the bar, 2 when one cannot be read.
+// Checks each task folder; exit 1 when one fails the bar, 2 when one cannot be read. SARIF,
+// JUnit and HTML collect every task and are written once, after the last.
 int run_check(const CheckOptions& options, CommandContext& context) {
   const auto catalog = load_catalog_file(options.rules);
   const bool color = options.color == "always" || (options.color == "auto" && context.color);
+  std::unique_ptr<DocumentReport> document;
+  if (is_document_format(options.format)) document = make_document_report(options.format, *catalog);
   int status = kExitOk;
   bool first = true;
   for (const std::string& directory : options.tasks) {
@@ -35,7 +39,9 @@ int run_check(const CheckOptions& options, CommandContext& context) {
       const ScannedResponse ideal = scan_file(task.ideal_response, *catalog, options.max_file_size);
       const TextFile failures = read_text_file(task.failures, options.max_file_size);
       const TaskCheck check = check_task(task, model, ideal, failures.text, *catalog);
-      if (options.format == "json") {
+      if (document) {
+        document->add_check(check, model, ideal);
+      } else if (options.format == "json") {
         context.out << check_to_json(check).dump() << '\n';
       } else {
         if (!first) context.out << '\n';
@@ -45,9 +51,11 @@ int run_check(const CheckOptions& options, CommandContext& context) {
       if (!check.passes && status == kExitOk) status = kExitBelowBar;
     } catch (const InputError& error) {
       context.err << format_error(error) << '\n';
+      if (document) document->add_error("", directory, format_error(error));
       status = kExitError;
     }
   }
+  if (document) document->write(context.out);
   return status;
 }
 
@@ -62,7 +70,7 @@ void add_check_command(CLI::App& app, CommandContext& context) {
                    "Task folders holding MODEL_RESPONSE.md, IDEAL_RESPONSE.md and "
                    "MODEL_FAILURES.md (directly or under lib/)")
       ->required();
-  add_format_option(*command, options->format, {"text", "json"});
+  add_format_option(*command, options->format, {"text", "json", "sarif", "junit", "html"});
   add_rules_option(*command, options->rules);
   command->add_option("--color", options->color, "Colour the text report: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -32,6 +32,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_rules_command(app, context);
   add_grade_command(app, context);
   add_check_command(app, context);
+  add_report_command(app, context);
   add_batch_command(app, context);
   add_regress_command(app, context);
 

@@ -25,6 +25,7 @@ void add_scan_command(CLI::App& app, CommandContext& context);
 void add_rules_command(CLI::App& app, CommandContext& context);
 void add_grade_command(CLI::App& app, CommandContext& context);
 void add_check_command(CLI::App& app, CommandContext& context);
+void add_report_command(CLI::App& app, CommandContext& context);
 void add_batch_command(CLI::App& app, CommandContext& context);
 void add_regress_command(CLI::App& app, CommandContext& context);
 

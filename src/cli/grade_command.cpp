@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "common/error.h"
 #include "grading/grade.h"
+#include "report/document_report.h"
 #include "report/grade_report.h"
 #include "rules/scan.h"
 
@@ -24,11 +25,14 @@ struct GradeOptions {
   std::size_t max_file_size = kDefaultMaxFileBytes;
 };
 
-// Grades each response against one ideal, which is read and scanned once.
+// Grades each response against one ideal, which is read and scanned once. SARIF, JUnit and
+// HTML collect every response and are written once, after the last.
 int run_grade(const GradeOptions& options, CommandContext& context) {
   const auto catalog = load_catalog_file(options.rules);
   const ScannedResponse ideal = scan_file(options.ideal, *catalog, options.max_file_size);
   const bool color = options.color == "always" || (options.color == "auto" && context.color);
+  std::unique_ptr<DocumentReport> document;
+  if (is_document_format(options.format)) document = make_document_report(options.format, *catalog);
 
   int status = kExitOk;
   bool first = true;
@@ -36,7 +40,9 @@ int run_grade(const GradeOptions& options, CommandContext& context) {
     try {
       const ScannedResponse response = scan_file(path, *catalog, options.max_file_size);
       const Grade grade = grade_response(response, ideal);
-      if (options.format == "json") {
+      if (document) {
+        document->add_grade(grade, "");
+      } else if (options.format == "json") {
         context.out << grade_to_json(grade).dump() << '\n';
       } else {
         if (!first) context.out << '\n';
@@ -49,9 +55,11 @@ int run_grade(const GradeOptions& options, CommandContext& context) {
       }
     } catch (const InputError& error) {
       context.err << format_error(error) << '\n';
+      if (document) document->add_error("", path, format_error(error));
       status = kExitError;
     }
   }
+  if (document) document->write(context.out);
   return status;
 }
 
@@ -64,7 +72,7 @@ void add_grade_command(CLI::App& app, CommandContext& context) {
   command->add_option("responses", options->responses, "Markdown responses to grade")->required();
   command->add_option("--ideal", options->ideal, "The curated ideal answer to grade against")
       ->required();
-  add_format_option(*command, options->format, {"text", "json"});
+  add_format_option(*command, options->format, {"text", "json", "sarif", "junit", "html"});
   add_rules_option(*command, options->rules);
   command
       ->add_option("--fail-under", options->fail_under,

@@ -1,0 +1,66 @@
+#include "report/markup_escape.h"
+
+namespace respgrade {
+
+namespace {
+
+// XML 1.0 allows tab, line feed and carriage return below U+0020, and nothing else.
+bool forbidden_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+}  // namespace
+
+std::string escape_markup(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        if (forbidden_control(c)) {
+          escaped += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+        } else {
+          escaped += c;
+        }
+    }
+  }
+  return escaped;
+}
+
+std::string json_for_script(const nlohmann::ordered_json& value) {
+  // Outside strings, JSON text never contains these three characters, so replacing every
+  // occurrence only changes string contents, into escapes that decode to the same text.
+  const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string safe;
+  safe.reserve(text.size());
+  for (const char c : text) {
+    if (c == '<') {
+      safe += "\\u003c";
+    } else if (c == '>') {
+      safe += "\\u003e";
+    } else if (c == '&') {
+      safe += "\\u0026";
+    } else {
+      safe += c;
+    }
+  }
+  return safe;
+}
+
+}  // namespace respgrade
