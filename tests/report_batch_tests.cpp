@@ -164,3 +164,22 @@ TEST_CASE("report names a missing results file", "[report][batch]") {
                           "/no-such-results.jsonl: cannot be opened. Check the path; pass the "
                           "output of 'respgrade batch'\n");
 }
+
+TEST_CASE("batch format html is one page", "[report][batch]") {
+  const Output output = run({"batch", "--manifest", kManifest, "--jobs", "2", "--format", "html",
+                             "--summary", "/dev/null"});
+  CHECK(output.status == 2);  // one item of the manifest cannot be read
+  CHECK(occurrences(output.out, "<!DOCTYPE html>") == 1);
+  CHECK(occurrences(output.out, "<section class=\"response\"") == 3);
+  CHECK(output.out.find("<svg id=\"pattern-chart\"") != std::string::npos);
+  CHECK(output.out.find("NO_SUCH_RESPONSE.md: file not found") != std::string::npos);
+}
+
+TEST_CASE("batch format junit equals report", "[report][batch]") {
+  const BatchResultsFile results;
+  const Output report = run({"report", "--format", "junit", results.path()});
+  const Output batch = run({"batch", "--manifest", kManifest, "--jobs", "2", "--format", "junit",
+                            "--summary", "/dev/null"});
+  CHECK(batch.status == 2);
+  CHECK(batch.out == report.out);
+}

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "batch/progress.h"
 #include "cli/command.h"
 #include "common/error.h"
+#include "report/batch_results.h"
 #include "rules/catalog.h"
 
 namespace respgrade {
@@ -27,6 +29,7 @@ struct BatchCommandOptions {
   std::string rules;
   std::string shard;
   std::string summary;
+  std::string format = "json";
   unsigned threads = 0;
   std::size_t max_file_size = kDefaultMaxFileBytes;
 };
@@ -86,9 +89,17 @@ int run_batch_command(const BatchCommandOptions& options, CommandContext& contex
   if (&context.err == &std::cerr && isatty(STDERR_FILENO) == 1) {
     progress.emplace(std::cerr, items.size());
   }
-  const BatchOutcome outcome =
-      run_batch(items, *catalog, batch, context.out, progress ? &*progress : nullptr);
+  // A document format needs every line before it can be written, so the lines wait in memory.
+  const bool document = options.format != "json";
+  std::stringstream lines;
+  const BatchOutcome outcome = run_batch(items, *catalog, batch, document ? lines : context.out,
+                                         progress ? &*progress : nullptr);
   if (progress) progress->finish();
+  if (document) {
+    const auto report = make_document_report(options.format, *catalog);
+    add_batch_results(read_batch_results(lines, "the batch output"), *report);
+    report->write(context.out);
+  }
   write_summary(outcome, options.summary, context.err);
   return outcome.summary.failed() > 0 ? kExitError : kExitOk;
 }
@@ -108,6 +119,7 @@ void add_batch_command(CLI::App& app, CommandContext& context) {
                       "The ideal to grade every response against (for a manifest: the ideal "
                       "of lines that name none)");
   add_rules_option(*command, options->rules);
+  add_format_option(*command, options->format, {"json", "html", "junit", "sarif"});
   command->add_option("-j,--jobs", options->threads, "Threads to grade on (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
   command->add_option("--shard", options->shard,

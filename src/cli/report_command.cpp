@@ -31,22 +31,12 @@ BatchResults read_results_file(const std::string& path) {
   return read_batch_results(file, path);
 }
 
-// Renders batch results files as one document; the results of every file stay alive until it
-// is written, because the grades point into them.
+// Renders batch results files as one document, adding each file's items in order.
 int run_report(const ReportOptions& options, CommandContext& context) {
   const auto catalog = load_catalog_file(options.rules);
-  std::vector<BatchResults> files;
-  for (const std::string& path : options.results) files.push_back(read_results_file(path));
-
   const auto document = make_document_report(options.format, *catalog);
-  for (const BatchResults& file : files) {
-    for (const BatchResult& item : file.items) {
-      if (item.grade) {
-        document->add_grade(*item.grade, item.id);
-      } else {
-        document->add_error(item.id, item.response, item.error);
-      }
-    }
+  for (const std::string& path : options.results) {
+    add_batch_results(read_results_file(path), *document);
   }
   document->write(context.out);
   return kExitOk;

@@ -133,4 +133,14 @@ BatchResults read_batch_results(std::istream& in, const std::string& source) {
   return results;
 }
 
+void add_batch_results(const BatchResults& results, DocumentReport& document) {
+  for (const BatchResult& item : results.items) {
+    if (item.grade) {
+      document.add_grade(*item.grade, item.id);
+    } else {
+      document.add_error(item.id, item.response, item.error);
+    }
+  }
+}
+
 }  // namespace respgrade

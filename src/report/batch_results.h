@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "grading/grade.h"
+#include "report/document_report.h"
 #include "rules/catalog.h"
 
 namespace respgrade {
@@ -42,5 +43,9 @@ void add_batch_result(BatchResults& results, const nlohmann::json& line, const s
 // Reads batch results, one JSON object a line; blank lines are skipped. `source` names the
 // input in errors, which give its line number.
 BatchResults read_batch_results(std::istream& in, const std::string& source);
+
+// Adds every item to `document`: each grade with its batch id, and each item that could not be
+// graded as an error.
+void add_batch_results(const BatchResults& results, DocumentReport& document);
 
 }  // namespace respgrade
