@@ -11,6 +11,11 @@ namespace respgrade {
 namespace {
 
 void append_utf8(std::string& out, unsigned long code_point) {
+  // A surrogate or a value past U+10FFFF has no UTF-8 form; writing it anyway would make the
+  // JSON printers throw, so it becomes U+FFFD, the replacement character.
+  if ((code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) {
+    code_point = 0xFFFD;
+  }
   if (code_point < 0x80) {
     out += static_cast<char>(code_point);
   } else if (code_point < 0x800) {
