@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validates the SARIF of grade, check, scan and report against the SARIF 2.1.0 JSON schema, each
+# Validates the SARIF of grade, check, scan, batch and report against the SARIF 2.1.0 JSON schema, each
 # command given several inputs (one of them unreadable where the command allows it), so that
 # each must still write one valid document. A broken copy must fail validation, which shows
 # that the validator really runs.
@@ -25,8 +25,10 @@ run "$binary" scan "$example/MODEL_RESPONSE.md" "$hostile/MODEL_RESPONSE.md" \
 run "$binary" batch --manifest fixtures/reports/batch-manifest.jsonl --jobs 1 \
   --summary "$work/summary.txt" >"$work/batch.jsonl"
 run "$binary" report "$work/batch.jsonl" --format sarif >"$work/report.sarif"
+run "$binary" batch --manifest fixtures/reports/batch-manifest.jsonl --jobs 1 --format sarif \
+  --summary "$work/summary.txt" >"$work/batch.sarif"
 
-node "$here/validate-sarif.js" "$work"/{grade,check,scan,report}.sarif
+node "$here/validate-sarif.js" "$work"/{grade,check,scan,batch,report}.sarif
 
 # A level the schema does not allow, and a driver without its required name.
 node -e '
@@ -40,4 +42,4 @@ if node "$here/validate-sarif.js" "$work/broken.sarif" 2>/dev/null; then
   echo "check-sarif.sh: the validator accepted a broken document" >&2
   exit 1
 fi
-echo "check-sarif.sh: 4 documents valid, the broken one rejected"
+echo "check-sarif.sh: 5 documents valid, the broken one rejected"
