@@ -1,6 +1,7 @@
 #include "model/block_index.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "python/syntax.h"
 
@@ -53,13 +54,12 @@ Span BlockIndex::span(TSNode node) const {
 }
 
 int BlockIndex::scope_at(uint32_t byte) const {
-  // Scopes are recorded in document order and nest, so the last one containing the byte is
-  // the innermost.
-  for (int i = static_cast<int>(scopes_.size()) - 1; i > 0; --i) {
-    const Scope& scope = scopes_[static_cast<std::size_t>(i)];
-    if (scope.start_byte <= byte && byte < scope.end_byte) return i;
-  }
-  return 0;
+  // The last change at or before the byte gives the innermost scope there.
+  const auto after = std::upper_bound(scope_changes_.begin(), scope_changes_.end(), byte,
+                                      [](uint32_t offset, const std::pair<uint32_t, int>& change) {
+                                        return offset < change.first;
+                                      });
+  return after == scope_changes_.begin() ? 0 : std::prev(after)->second;
 }
 
 int BlockIndex::push_scope(ScopeKind kind, TSNode node) {
@@ -75,6 +75,7 @@ int BlockIndex::push_scope(ScopeKind kind, TSNode node) {
   scopes_.push_back(std::move(scope));
   const int index = static_cast<int>(scopes_.size()) - 1;
   scope_stack_.push_back(index);
+  scope_changes_.emplace_back(ts_node_start_byte(node), index);
   return index;
 }
 
@@ -105,9 +106,7 @@ void BlockIndex::add_import(TSNode statement) {
 }
 
 void BlockIndex::bind_target(TSNode target, int scope_index, TSNode value, std::string_view how) {
-  Scope& scope = scopes_[static_cast<std::size_t>(scope_index)];
-  if (syntax::is(target, "identifier")) {
-    Binding& binding = scope.names[text(target)];
+  const auto record = [&](Binding& binding) {
     ++binding.count;
     if (how.empty()) {
       binding.value = value;
@@ -115,33 +114,37 @@ void BlockIndex::bind_target(TSNode target, int scope_index, TSNode value, std::
       binding.plain = false;
       binding.how = how;
     }
-    return;
-  }
-  if (syntax::is(target, "attribute")) {
-    // `self.x = value` inside a method binds x on the instance, visible from every method.
-    const auto& ids = syntax::fields();
-    const TSNode object = syntax::field(target, ids.object);
-    int method = scope_index;
-    while (method > 0 && scopes_[static_cast<std::size_t>(method)].method_of < 0) {
-      method = scopes_[static_cast<std::size_t>(method)].parent;
+  };
+  // Tuple and list patterns nest without limit, so they are unpacked with a stack of pending
+  // targets rather than by recursion.
+  std::vector<TSNode> pending{target};
+  while (!pending.empty()) {
+    const TSNode node = pending.back();
+    pending.pop_back();
+    if (syntax::is(node, "identifier")) {
+      record(scopes_[static_cast<std::size_t>(scope_index)].names[text(node)]);
+      continue;
     }
-    if (method <= 0 || !syntax::is(object, "identifier") || text(object) != "self") return;
-    Scope& owner =
-        scopes_[static_cast<std::size_t>(scopes_[static_cast<std::size_t>(method)].method_of)];
-    Binding& binding = owner.self_attributes[text(syntax::field(target, ids.attribute))];
-    ++binding.count;
-    if (how.empty()) {
-      binding.value = value;
-    } else {
-      binding.plain = false;
-      binding.how = how;
+    if (syntax::is(node, "attribute")) {
+      // `self.x = value` inside a method binds x on the instance, visible from every method.
+      const auto& ids = syntax::fields();
+      const TSNode object = syntax::field(node, ids.object);
+      int method = scope_index;
+      while (method > 0 && scopes_[static_cast<std::size_t>(method)].method_of < 0) {
+        method = scopes_[static_cast<std::size_t>(method)].parent;
+      }
+      if (method <= 0 || !syntax::is(object, "identifier") || text(object) != "self") continue;
+      Scope& owner =
+          scopes_[static_cast<std::size_t>(scopes_[static_cast<std::size_t>(method)].method_of)];
+      record(owner.self_attributes[text(syntax::field(node, ids.attribute))]);
+      continue;
     }
-    return;
-  }
-  // Tuple and list patterns bind each name to a part of a sequence, which is not tracked.
-  const uint32_t count = ts_node_named_child_count(target);
-  for (uint32_t i = 0; i < count; ++i) {
-    bind_target(ts_node_named_child(target, i), scope_index, TSNode{}, "unpacked from a sequence");
+    // Tuple and list patterns bind each name to a part of a sequence, which is not tracked.
+    value = TSNode{};
+    how = "unpacked from a sequence";
+    for (uint32_t i = ts_node_named_child_count(node); i > 0; --i) {
+      pending.push_back(ts_node_named_child(node, i - 1));
+    }
   }
 }
 
@@ -247,7 +250,10 @@ void BlockIndex::collect() {
   };
   auto leave = [&](TSNode node) {
     if (opened.empty() || opened.back().id != node.id) return;
-    if (opened.back().scope) scope_stack_.pop_back();
+    if (opened.back().scope) {
+      scope_stack_.pop_back();
+      scope_changes_.emplace_back(ts_node_end_byte(node), scope_stack_.back());
+    }
     if (opened.back().loop) --loop_depth;
     opened.pop_back();
   };

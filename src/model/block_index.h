@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/span.h"
@@ -76,6 +77,10 @@ class BlockIndex {
   std::vector<Scope> scopes_;
   std::vector<CallSite> calls_;
   std::vector<int> scope_stack_;
+  // Where the innermost scope changes, in ascending byte order: from `first` on, until the next
+  // entry, the innermost scope is `second`. Lets scope_at() search instead of scanning every
+  // scope, which made responses with many lambdas and names take quadratic time.
+  std::vector<std::pair<uint32_t, int>> scope_changes_;
 };
 
 }  // namespace respgrade

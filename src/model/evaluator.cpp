@@ -1,5 +1,7 @@
 #include "model/evaluator.h"
 
+#include <limits>
+
 #include "model/literals.h"
 #include "python/syntax.h"
 
@@ -11,13 +13,22 @@ namespace {
 // recursion safe on hostile input.
 constexpr int kMaxDepth = 64;
 
+// Bytes a value may take written out beyond the size of the response's Python source. The
+// copies that `+` and spreads make for one response share the same allowance.
+constexpr std::size_t kGrowthAllowance = 16u << 20;
+
 constexpr std::string_view kAdministratorAccessArn = "arn:aws:iam::aws:policy/AdministratorAccess";
 
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The expression's text on one line, cut after about 60 bytes. The cut never splits a UTF-8
+// sequence, because reasons go into JSON reports, which must be valid UTF-8.
 std::string snippet(std::string_view text) {
   constexpr std::size_t kMaxLength = 60;
   std::string out;
   bool space = false;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
       space = !out.empty();
       continue;
@@ -25,7 +36,8 @@ std::string snippet(std::string_view text) {
     if (space) out += ' ';
     space = false;
     out += c;
-    if (out.size() >= kMaxLength) {
+    const bool inside_sequence = i + 1 < text.size() && is_continuation_byte(text[i + 1]);
+    if (out.size() >= kMaxLength && !inside_sequence) {
       out += "...";
       break;
     }
@@ -40,7 +52,64 @@ std::shared_ptr<Value> new_value(ValueKind kind, Span span) {
   return value;
 }
 
+std::size_t saturating_add(std::size_t a, std::size_t b) {
+  return a > std::numeric_limits<std::size_t>::max() - b ? std::numeric_limits<std::size_t>::max()
+                                                         : a + b;
+}
+
+// Bytes a value takes written out: its text, or its parts with a little punctuation each.
+std::size_t written_size(const Value& value) {
+  switch (value.kind) {
+    case ValueKind::string:
+    case ValueKind::resource_output:
+      return value.text.size() + 2;
+    case ValueKind::unknown:
+      return value.reason.size() + 2;
+    case ValueKind::list:
+    case ValueKind::object:
+      return value.written_size;
+    case ValueKind::null:
+    case ValueKind::boolean:
+    case ValueKind::number:
+      break;
+  }
+  return 8;
+}
+
 }  // namespace
+
+Evaluator::Evaluator(const std::vector<BlockIndex>& blocks, const ImportMap& fallback_imports)
+    : fallback_(fallback_imports), growth_limit_(kGrowthAllowance) {
+  for (const BlockIndex& block : blocks) {
+    growth_limit_ = saturating_add(growth_limit_, block.tree().source().size());
+  }
+}
+
+ValuePtr Evaluator::too_large(TSNode node, const BlockIndex& block) const {
+  return unknown(node, block,
+                 "builds a value too large to follow (over " + std::to_string(growth_limit_) +
+                     " bytes written out)");
+}
+
+ValuePtr Evaluator::within_limit(std::shared_ptr<Value> value, TSNode node,
+                                 const BlockIndex& block) const {
+  std::size_t size = 2;
+  for (const ValuePtr& element : value->elements) {
+    size = saturating_add(size, saturating_add(written_size(*element), 1));
+  }
+  for (const Field& field : value->fields) {
+    size = saturating_add(size, saturating_add(field.key.size() + 4, written_size(*field.value)));
+  }
+  if (size > growth_limit_) return too_large(node, block);
+  value->written_size = size;
+  return value;
+}
+
+bool Evaluator::charge_copy(std::size_t bytes) {
+  if (bytes > growth_limit_ - copied_) return false;
+  copied_ += bytes;
+  return true;
+}
 
 ValuePtr Evaluator::unknown(TSNode node, const BlockIndex& block, const std::string& why) const {
   const Span span = block.span(node);
@@ -130,6 +199,7 @@ ValuePtr Evaluator::evaluate_sequence(TSNode node, const BlockIndex& block, int 
     if (syntax::is(element, "list_splat")) {
       ValuePtr spread = evaluate(ts_node_named_child(element, 0), block, depth + 1);
       if (spread->kind == ValueKind::list) {
+        if (!charge_copy(spread->elements.size() * sizeof(ValuePtr))) return too_large(node, block);
         list->elements.insert(list->elements.end(), spread->elements.begin(),
                               spread->elements.end());
         list->partial = list->partial || spread->partial;
@@ -140,7 +210,7 @@ ValuePtr Evaluator::evaluate_sequence(TSNode node, const BlockIndex& block, int 
     }
     list->elements.push_back(evaluate(element, block, depth + 1));
   }
-  return list;
+  return within_limit(std::move(list), node, block);
 }
 
 ValuePtr Evaluator::evaluate_dictionary(TSNode node, const BlockIndex& block, int depth) {
@@ -152,6 +222,7 @@ ValuePtr Evaluator::evaluate_dictionary(TSNode node, const BlockIndex& block, in
     if (syntax::is(member, "dictionary_splat")) {
       ValuePtr spread = evaluate(ts_node_named_child(member, 0), block, depth + 1);
       if (spread->kind == ValueKind::object) {
+        if (!charge_copy(spread->fields.size() * sizeof(Field))) return too_large(node, block);
         object->fields.insert(object->fields.end(), spread->fields.begin(), spread->fields.end());
         object->partial = object->partial || spread->partial;
       } else {
@@ -169,7 +240,7 @@ ValuePtr Evaluator::evaluate_dictionary(TSNode node, const BlockIndex& block, in
                                    evaluate(syntax::field(member, ids.value), block, depth + 1),
                                    block.span(member)});
   }
-  return object;
+  return within_limit(std::move(object), node, block);
 }
 
 ValuePtr Evaluator::evaluate_binary(TSNode node, const BlockIndex& block, int depth) {
@@ -185,11 +256,14 @@ ValuePtr Evaluator::evaluate_binary(TSNode node, const BlockIndex& block, int de
     if (op == "*") return make_number(span, left->number * right->number);
   }
   if (op == "+" && left->kind == ValueKind::list && right->kind == ValueKind::list) {
+    if (!charge_copy((left->elements.size() + right->elements.size()) * sizeof(ValuePtr))) {
+      return too_large(node, block);
+    }
     auto list = new_value(ValueKind::list, span);
     list->elements = left->elements;
     list->elements.insert(list->elements.end(), right->elements.begin(), right->elements.end());
     list->partial = left->partial || right->partial;
-    return list;
+    return within_limit(std::move(list), node, block);
   }
   // Adding text to anything gives text, known in the parts that are known.
   if (op == "+" && (left->kind == ValueKind::string || right->kind == ValueKind::string)) {
@@ -198,6 +272,9 @@ ValuePtr Evaluator::evaluate_binary(TSNode node, const BlockIndex& block, int de
     };
     const bool partial = left->kind != ValueKind::string || right->kind != ValueKind::string ||
                          left->partial || right->partial;
+    if (!charge_copy(text_of(*left).size() + text_of(*right).size())) {
+      return too_large(node, block);
+    }
     return make_string(span, text_of(*left) + text_of(*right), partial);
   }
   return unknown(node, block, "is an operation whose result is not known");
@@ -217,13 +294,14 @@ ValuePtr Evaluator::object_from_arguments(TSNode arguments, TSNode call, const B
     } else if (syntax::is(argument, "dictionary_splat")) {
       ValuePtr spread = evaluate(ts_node_named_child(argument, 0), block, depth + 1);
       if (spread->kind == ValueKind::object) {
+        if (!charge_copy(spread->fields.size() * sizeof(Field))) return too_large(call, block);
         object->fields.insert(object->fields.end(), spread->fields.begin(), spread->fields.end());
       } else {
         object->partial = true;
       }
     }
   }
-  return object;
+  return within_limit(std::move(object), call, block);
 }
 
 ValuePtr Evaluator::evaluate_call(TSNode node, const BlockIndex& block, int depth) {
@@ -369,7 +447,11 @@ ValuePtr Evaluator::evaluate_subscript(TSNode node, const BlockIndex& block, int
   if (base->kind == ValueKind::object && key->kind == ValueKind::string && !key->partial) {
     if (const Field* field = base->find(key->text)) return field->value;
   }
-  if (base->kind == ValueKind::list && key->kind == ValueKind::number && !base->partial) {
+  // An index outside long long's range (or NaN) cannot select an element, and converting it
+  // would be undefined.
+  const bool index_fits = key->number >= -0x1p63 && key->number < 0x1p63;
+  if (base->kind == ValueKind::list && key->kind == ValueKind::number && !base->partial &&
+      index_fits) {
     const auto index = static_cast<long long>(key->number);
     const auto size = static_cast<long long>(base->elements.size());
     if (index >= -size && index < size) {

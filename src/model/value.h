@@ -45,6 +45,9 @@ struct Value {
   std::vector<ValuePtr> elements;  // list elements
   std::vector<Field> fields;       // object members, in source order
   std::string reason;              // for unknown values: what could not be resolved, and where
+  // For lists and objects the evaluator builds: approximate bytes of the value written out in
+  // full, a shared part counted once for each place it appears. 0 on other values.
+  std::size_t written_size = 0;
 
   // The member named `key`, or nullptr.
   const Field* find(std::string_view key) const;

@@ -14,11 +14,15 @@ nlohmann::ordered_json value_to_json(const Value& value) {
       return nullptr;
     case ValueKind::boolean:
       return value.boolean;
-    case ValueKind::number:
-      if (value.number == static_cast<double>(static_cast<long long>(value.number))) {
+    case ValueKind::number: {
+      // Whole numbers print without a fraction. The range test comes first because converting
+      // a double outside long long's range is undefined, and `1e999` reads as infinity.
+      const bool fits = value.number >= -0x1p63 && value.number < 0x1p63;
+      if (fits && value.number == static_cast<double>(static_cast<long long>(value.number))) {
         return static_cast<long long>(value.number);
       }
       return value.number;
+    }
     case ValueKind::string:
       if (value.partial) return {{"partial_string", value.text}};
       return value.text;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
@@ -37,6 +38,14 @@ constexpr OperatorName kOperators[] = {
     {"count_at_most", Operator::count_at_most},
 };
 
+// Real catalogs nest conditions a handful of levels and expand to a few dozen conditions per
+// rule. The depth limit keeps a hostile catalog from exhausting the stack while it is read or
+// judged, as conditions nested thousands deep or a chain of thousands of shared conditions
+// would. The expansion limit keeps it from taking exponential time, as shared conditions that
+// each use the next one twice would.
+constexpr int kMaxConditionDepth = 100;
+constexpr std::size_t kMaxExpandedConditions = 10'000;
+
 std::string list_of_operators(bool resources) {
   std::string list;
   for (const OperatorName& entry : kOperators) {
@@ -48,6 +57,40 @@ std::string list_of_operators(bool resources) {
   return list;
 }
 
+// Records where and why the JSON parser stopped. A number too large for a double stops the
+// parser with an out_of_range exception that, unlike a parse_error, carries no position, so
+// the error is located by parsing again with this handler, which gets the position of both.
+class JsonErrorLocator : public nlohmann::json_sax<json> {
+ public:
+  std::size_t position = 0;  // bytes read when the parser stopped
+  std::string message;       // the parser's message without its exception id
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t at, const std::string&,
+                   const nlohmann::detail::exception& error) override {
+    position = at;
+    // A parse error reads "[json.exception.parse_error.101] parse error at line 1, column 5:
+    // syntax error ...", and the message keeps what follows the position. A number overflow
+    // reads "[json.exception.out_of_range.406] number overflow parsing '1e999'", and the
+    // message keeps what follows the id.
+    message = error.what();
+    message.erase(0, message.find("] ") + 2);
+    if (message.starts_with("parse error")) message.erase(0, message.find(": ") + 2);
+    return false;
+  }
+};
+
 // Reads one catalog, keeping the place being read so every error can name the rule and field.
 class Loader {
  public:
@@ -56,6 +99,7 @@ class Loader {
   Catalog load(std::string_view text);
 
  private:
+  InputError invalid_json(std::string_view text) const;
   [[noreturn]] void fail(const std::string& field, const std::string& problem,
                          const std::string& hint = {}) const {
     std::string where = rule_.empty() ? "" : "rule '" + rule_ + "', ";
@@ -73,17 +117,43 @@ class Loader {
   void check_keys(const json& object, std::initializer_list<std::string_view> allowed,
                   const std::string& field) const;
 
+  // The size of a condition with every `use` replaced by the condition it names: how many
+  // conditions judging it evaluates, and how deeply they nest.
+  struct Expansion {
+    std::size_t conditions = 0;
+    int depth = 0;
+  };
+
   Rule read_rule(const json& value, const std::string& field);
-  Condition read_condition(const json& value, const std::string& field);
-  void read_attribute(const json& value, Condition& condition, const std::string& field);
-  void read_resources(const json& value, Condition& condition, const std::string& field);
-  void check_operand(const json& value, Condition& condition, const std::string& field);
+  Condition read_condition(const json& value, const std::string& field, int depth = 1);
+  void read_attribute(const json& value, Condition& condition, const std::string& field, int depth);
+  void read_resources(const json& value, Condition& condition, const std::string& field, int depth);
+  void check_operand(const json& value, Condition& condition, const std::string& field, int depth);
   EvidenceMode read_evidence(const json& value, const std::string& field) const;
-  void bind_uses(Condition& condition, std::vector<std::string>& chain, Catalog& catalog);
+  // `level` is the condition's nesting level below the rule or shared condition being bound,
+  // counting the levels of the shared conditions it is reached through. The top is level 1.
+  Expansion bind_uses(Condition& condition, std::vector<std::string>& chain, Catalog& catalog,
+                      int level = 1);
+  void check_expansion(const Expansion& expansion, int level, const std::string& field) const;
 
   std::string source_;
   std::string rule_;
+  // Shared conditions already bound, so that each is bound and measured once.
+  std::map<std::string, Expansion, std::less<>> bound_;
 };
+
+InputError Loader::invalid_json(std::string_view text) const {
+  JsonErrorLocator locator;
+  json::sax_parse(text, &locator);
+  // Report the position as a line and column of the file.
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i + 1 < locator.position && i < text.size(); ++i) {
+    column = text[i] == '\n' ? 1 : column + 1;
+    line += text[i] == '\n' ? 1 : 0;
+  }
+  return InputError(source_ + ":" + std::to_string(line) + ":" + std::to_string(column),
+                    "invalid JSON (" + locator.message + ")", "Fix the JSON syntax at that place");
+}
 
 void Loader::check_keys(const json& object, std::initializer_list<std::string_view> allowed,
                         const std::string& field) const {
@@ -103,7 +173,8 @@ EvidenceMode Loader::read_evidence(const json& value, const std::string& field) 
   fail(field, "unknown evidence '" + mode + "'", "Use resource, argument or value");
 }
 
-void Loader::check_operand(const json& object, Condition& condition, const std::string& field) {
+void Loader::check_operand(const json& object, Condition& condition, const std::string& field,
+                           int depth) {
   const Operator op = condition.op;
   const bool needs_where = op == Operator::any || op == Operator::all ||
                            op == Operator::any_value || op == Operator::all_value;
@@ -112,7 +183,7 @@ void Loader::check_operand(const json& object, Condition& condition, const std::
   }
   if (object.contains("where")) {
     condition.where =
-        std::make_shared<Condition>(read_condition(object.at("where"), field + "where"));
+        std::make_shared<Condition>(read_condition(object.at("where"), field + "where", depth + 1));
   }
 
   const bool needs_value = op == Operator::equals || op == Operator::not_equals ||
@@ -136,7 +207,8 @@ void Loader::check_operand(const json& object, Condition& condition, const std::
   condition.operand = value;
 }
 
-void Loader::read_attribute(const json& object, Condition& condition, const std::string& field) {
+void Loader::read_attribute(const json& object, Condition& condition, const std::string& field,
+                            int depth) {
   check_keys(object, {"attribute", "operator", "value", "where", "if_absent"}, field);
   if (object.contains("attribute")) {
     const json& attribute = object.at("attribute");
@@ -174,10 +246,11 @@ void Loader::read_attribute(const json& object, Condition& condition, const std:
       fail(field + "if_absent", "must be true, false or \"unknown\"");
     }
   }
-  check_operand(object, condition, field);
+  check_operand(object, condition, field, depth);
 }
 
-void Loader::read_resources(const json& object, Condition& condition, const std::string& field) {
+void Loader::read_resources(const json& object, Condition& condition, const std::string& field,
+                            int depth) {
   check_keys(object, {"resources", "operator", "value", "where"}, field);
   condition.kind = Condition::Kind::resources;
   const json& types = object.at("resources");
@@ -195,11 +268,15 @@ void Loader::read_resources(const json& object, Condition& condition, const std:
     fail(field + "operator", "unknown operator '" + name + "' over resources",
          "Use one of: " + list_of_operators(true));
   }
-  check_operand(object, condition, field);
+  check_operand(object, condition, field, depth);
 }
 
-Condition Loader::read_condition(const json& value, const std::string& field) {
+Condition Loader::read_condition(const json& value, const std::string& field, int depth) {
   if (!value.is_object()) fail(field, "must be a condition object");
+  if (depth > kMaxConditionDepth) {
+    fail(field, "conditions nest more than " + std::to_string(kMaxConditionDepth) + " levels deep",
+         "Flatten the condition, or name its parts under \"conditions\"");
+  }
   const std::string prefix = field + ".";
   Condition condition;
   condition.location = field;
@@ -212,20 +289,20 @@ Condition Loader::read_condition(const json& value, const std::string& field) {
     if (!children.is_array() || children.empty()) fail(prefix + key, "must be a non-empty list");
     for (std::size_t i = 0; i < children.size(); ++i) {
       condition.children.push_back(
-          read_condition(children[i], prefix + key + "[" + std::to_string(i) + "]"));
+          read_condition(children[i], prefix + key + "[" + std::to_string(i) + "]", depth + 1));
     }
   } else if (value.contains("not")) {
     check_keys(value, {"not"}, prefix);
     condition.kind = Condition::Kind::negation;
-    condition.children.push_back(read_condition(value.at("not"), prefix + "not"));
+    condition.children.push_back(read_condition(value.at("not"), prefix + "not", depth + 1));
   } else if (value.contains("use")) {
     check_keys(value, {"use"}, prefix);
     condition.kind = Condition::Kind::use;
     condition.use = read_string(value.at("use"), prefix + "use");
   } else if (value.contains("resources")) {
-    read_resources(value, condition, prefix);
+    read_resources(value, condition, prefix, depth);
   } else if (value.contains("operator")) {
-    read_attribute(value, condition, prefix);
+    read_attribute(value, condition, prefix, depth);
   } else {
     fail(field, "is not a condition",
          "Write one of all_of, any_of, not, use, an attribute with an operator, or resources");
@@ -283,7 +360,16 @@ Rule Loader::read_rule(const json& value, const std::string& field) {
   return rule;
 }
 
-void Loader::bind_uses(Condition& condition, std::vector<std::string>& chain, Catalog& catalog) {
+Loader::Expansion Loader::bind_uses(Condition& condition, std::vector<std::string>& chain,
+                                    Catalog& catalog, int level) {
+  // Checked before descending, so that a long chain of shared conditions cannot exhaust the
+  // stack here either.
+  if (level > kMaxConditionDepth) {
+    fail(condition.location,
+         "conditions nest more than " + std::to_string(kMaxConditionDepth) +
+             " levels deep, counting the shared conditions they use",
+         "Shorten the chain of shared conditions that use one another");
+  }
   if (condition.kind == Condition::Kind::use) {
     auto found = catalog.shared_conditions.find(condition.use);
     if (found == catalog.shared_conditions.end()) {
@@ -297,31 +383,50 @@ void Loader::bind_uses(Condition& condition, std::vector<std::string>& chain, Ca
            "Break the cycle so that no condition uses itself");
     }
     condition.target = &found->second;
-    chain.push_back(condition.use);
-    bind_uses(found->second, chain, catalog);
-    chain.pop_back();
-    return;
+    auto bound = bound_.find(condition.use);
+    if (bound == bound_.end()) {
+      chain.push_back(condition.use);
+      const Expansion expansion = bind_uses(found->second, chain, catalog, level + 1);
+      chain.pop_back();
+      bound = bound_.emplace(condition.use, expansion).first;
+    }
+    const Expansion expansion{bound->second.conditions + 1, bound->second.depth + 1};
+    check_expansion(expansion, level, condition.location + ".use");
+    return expansion;
   }
-  for (Condition& child : condition.children) bind_uses(child, chain, catalog);
-  if (condition.where) bind_uses(*condition.where, chain, catalog);
+
+  Expansion expansion{1, 1};
+  const auto add = [&](const Expansion& part) {
+    expansion.conditions += part.conditions;
+    expansion.depth = std::max(expansion.depth, part.depth + 1);
+  };
+  for (Condition& child : condition.children) add(bind_uses(child, chain, catalog, level + 1));
+  if (condition.where) add(bind_uses(*condition.where, chain, catalog, level + 1));
+  check_expansion(expansion, level, condition.location);
+  return expansion;
+}
+
+void Loader::check_expansion(const Expansion& expansion, int level,
+                             const std::string& field) const {
+  // A shared condition is measured once, when it is first bound. Where it is used again, its
+  // depth adds to the level of that use.
+  if (level - 1 + expansion.depth > kMaxConditionDepth) {
+    fail(field,
+         "conditions nest more than " + std::to_string(kMaxConditionDepth) +
+             " levels deep, counting the shared conditions they use",
+         "Shorten the chain of shared conditions that use one another");
+  }
+  if (expansion.conditions > kMaxExpandedConditions) {
+    fail(field,
+         "expands to more than " + std::to_string(kMaxExpandedConditions) +
+             " conditions once shared conditions are replaced by their definitions",
+         "Use each shared condition fewer times inside the others");
+  }
 }
 
 Catalog Loader::load(std::string_view text) {
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& error) {
-    // Report the position as a line and column of the file.
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i + 1 < error.byte && i < text.size(); ++i) {
-      column = text[i] == '\n' ? 1 : column + 1;
-      line += text[i] == '\n' ? 1 : 0;
-    }
-    const std::string what = error.what();
-    throw InputError(source_ + ":" + std::to_string(line) + ":" + std::to_string(column),
-                     "invalid JSON (" + what.substr(what.find(':') + 2) + ")",
-                     "Fix the JSON syntax at that place");
-  }
+  const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) throw invalid_json(text);
   if (!document.is_object()) fail("", "the catalog must be a JSON object with a \"rules\" list");
   check_keys(document, {"version", "conditions", "rules"}, "");
 
@@ -346,9 +451,10 @@ Catalog Loader::load(std::string_view text) {
 
   // Shared conditions are bound after every rule is read, so order in the file does not matter.
   for (auto& [name, condition] : catalog.shared_conditions) {
+    if (bound_.contains(name)) continue;  // bound already, through a condition that uses it
     rule_.clear();
     std::vector<std::string> chain{name};
-    bind_uses(condition, chain, catalog);
+    bound_.emplace(name, bind_uses(condition, chain, catalog));
   }
   for (Rule& rule : catalog.rules) {
     rule_ = rule.id;
