@@ -8,9 +8,15 @@
 
 #include "common/error.h"
 #include "common/text_file.h"
+#include "curation/check.h"
+#include "curation/failures_document.h"
+#include "grading/grade.h"
 #include "markdown/extract_blocks.h"
 #include "python/response.h"
 #include "report/blocks_report.h"
+#include "report/check_report.h"
+#include "report/document_report.h"
+#include "report/grade_report.h"
 #include "report/model_report.h"
 #include "report/scan_report.h"
 #include "rules/catalog.h"
@@ -81,7 +87,8 @@ void check_findings(const ScannedResponse& scanned, const Catalog& catalog, int 
 }
 
 // Renders every report of a scan. JSON is dumped with the strict error handler, which throws
-// on invalid UTF-8, because the commands print it that way.
+// on invalid UTF-8: the input is checked UTF-8, so a bad byte in the output is the grader's own
+// bug, such as text cut inside a character.
 void render(const ScannedResponse& scanned) {
   std::ostringstream text;
   print_blocks_text(scanned.response, text);
@@ -93,8 +100,21 @@ void render(const ScannedResponse& scanned) {
   expect(!json.empty(), "reports render");
 }
 
+// Renders a grade in text, JSON and the document formats.
+void render(const Grade& grade, const Catalog& catalog) {
+  std::ostringstream text;
+  print_grade_text(grade, text, /*color=*/true);
+  expect(!grade_to_json(grade).dump().empty(), "the grade renders as JSON");
+  for (const char* format : {"sarif", "junit", "html"}) {
+    const std::unique_ptr<DocumentReport> document = make_document_report(format, catalog);
+    document->add_grade(grade, "fuzz");
+    document->write(text);
+  }
+}
+
 // A short response with resources of several kinds, arguments of every value kind, a JSON
-// policy document and a loop, for fuzzed catalogs to be judged on.
+// policy document and a loop. Fuzzed catalogs are judged on it, and fuzzed responses are
+// graded against it.
 constexpr std::string_view kFixedResponse = R"md(# Stack
 
 ```python
@@ -136,6 +156,19 @@ void run_scan(std::string_view input) {
   check_blocks(scanned.response, input);
   check_findings(scanned, *catalog, line_count(input));
   render(scanned);
+  for (const char* format : {"sarif", "junit"}) {
+    std::ostringstream document_text;
+    const std::unique_ptr<DocumentReport> document = make_document_report(format, *catalog);
+    document->add_scan(scanned);
+    document->add_error("fuzz", "fuzz.md", "a message");
+    document->write(document_text);
+  }
+
+  // Grades the input against a fixed ideal and the other way round, so that the diffs and the
+  // code shown come from both sides.
+  const ScannedResponse fixed = scan_response(parse_response("fixed.md", kFixedResponse), *catalog);
+  render(grade_response(scanned, fixed), *catalog);
+  render(grade_response(fixed, scanned), *catalog);
 }
 
 void run_catalog(std::string_view input) {
@@ -153,11 +186,47 @@ void run_catalog(std::string_view input) {
   render(scanned);
 }
 
+void run_failures_document(std::string_view input) {
+  try {
+    check_text("MODEL_FAILURES.md", input, kDefaultMaxFileBytes);
+  } catch (const InputError&) {
+    return;
+  }
+  const int lines = line_count(input);
+  const std::shared_ptr<const Catalog> catalog = builtin_catalog();
+  for (const DocumentedFlaw& flaw : read_failures_document(input, {"log", "bucket", "policy"})) {
+    expect(inside(flaw.line, lines), "a flaw's heading falls inside the document");
+    for (const LineClaim& claim : flaw.claims) {
+      expect(inside(claim.document_line, lines), "a claim is written inside the document");
+      expect(claim.lines.first >= 1, "a claim's first line is 1 or more");
+      expect(claim.lines.first <= claim.lines.last, "a claim's lines ascend");
+    }
+    for (const QuotedSnippet& snippet : flaw.snippets) {
+      expect(inside(snippet.document_line, lines), "a snippet is quoted inside the document");
+    }
+  }
+
+  // The fixed response is both the model response and the ideal, so that claims land on real
+  // code and findings.
+  const ScannedResponse fixed = scan_response(parse_response("fixed.md", kFixedResponse), *catalog);
+  const TaskFolder task{"task", "MODEL_RESPONSE.md", "IDEAL_RESPONSE.md", "MODEL_FAILURES.md", ""};
+  const TaskCheck check = check_task(task, fixed, fixed, input, *catalog);
+  std::ostringstream text;
+  print_check_text(check, text, /*color=*/true);
+  expect(!check_to_json(check).dump().empty(), "the check renders as JSON");
+  for (const char* format : {"sarif", "junit", "html"}) {
+    const std::unique_ptr<DocumentReport> document = make_document_report(format, *catalog);
+    document->add_check(check, fixed, fixed);
+    document->write(text);
+  }
+}
+
 std::span<const Target> targets() {
   static constexpr Target kTargets[] = {
       {"markdown", run_markdown},
       {"scan", run_scan},
       {"catalog", run_catalog},
+      {"failures_document", run_failures_document},
   };
   return kTargets;
 }

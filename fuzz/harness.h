@@ -15,14 +15,16 @@ namespace respgrade::fuzz {
 void run_markdown(std::string_view input);
 
 // Checks the bytes as an input file would be checked, then scans them with the built-in
-// catalog and renders every report, in text and in strict UTF-8 JSON.
+// catalog, grades them against a fixed response in both directions, and renders every report:
+// text, strict UTF-8 JSON, SARIF, JUnit XML and HTML.
 void run_scan(std::string_view input);
 
 // Loads the bytes as a rule catalog and, when they load, judges a fixed response with it.
 void run_catalog(std::string_view input);
 
-// TODO: add run_failures_document for the failures-document parser of `check`, with its own
-// target in fuzz/CMakeLists.txt and seeds in scripts/fuzz.sh.
+// Checks the bytes as an input file would be checked, reads them as a failures document, then
+// checks a fixed task with them and renders the check in every format.
+void run_failures_document(std::string_view input);
 
 struct Target {
   std::string_view name;  // also the folder of its saved inputs in fixtures/fuzz-regressions

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang, AddressSanitizer and UndefinedBehaviorSanitizer, then
 # runs each target in turn for SECONDS (default 60), one process at a time.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     targets: markdown scan catalog (default all)
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+#   targets: markdown scan catalog failures_document (default all)
 #
 # Seeds come from fixtures/, examples/, the built-in catalog, the saved crash inputs under
 # fixtures/fuzz-regressions/ and, when it is beside the repository, the corpus of real answers.
@@ -16,8 +17,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-if ((${#targets[@]} == 0)); then targets=(markdown scan catalog); fi
-# TODO: add failures_document here once the failures-document parser of `check` has a harness.
+if ((${#targets[@]} == 0)); then targets=(markdown scan catalog failures_document); fi
 build_dir=${RESPGRADE_FUZZ_BUILD_DIR:-$root/build-fuzz}
 corpus=$root/../shared/corpus/pulumi-py
 
@@ -56,8 +56,12 @@ for target in "${targets[@]}"; do
       seed_files=("$root"/src/rules/builtin_catalog.json "$root"/fixtures/**/*.json)
       dictionary=$root/fuzz/catalog.dict
       ;;
+    failures_document)
+      seed_files=("$root"/fixtures/**/MODEL_FAILURES.md "$corpus"/*/MODEL_FAILURES.md)
+      dictionary=$root/fuzz/failures_document.dict
+      ;;
     *)
-      echo "fuzz: unknown target '$target'. Use markdown, scan or catalog" >&2
+      echo "fuzz: unknown target '$target'. Use markdown, scan, catalog or failures_document" >&2
       exit 2
       ;;
   esac

@@ -319,6 +319,37 @@ TEST_CASE("blocks JSON for a non-UTF-8 path", "[cli][blocks]") {
   CHECK(json["python_block_count"] == 1);
 }
 
+TEST_CASE("JSON of every command for a non-UTF-8 path", "[cli][bad-input]") {
+  // Once an abort: nlohmann/json threw on the path's byte 0xE9 in every command but blocks.
+  const TempDir dir;
+  const fs::path example = fs::path(RESPGRADE_SOURCE_DIR) / "examples" / "private-network";
+  const std::string task = dir.path("caf\xE9");
+  fs::create_directory(task);
+  const std::string response = task + "/MODEL_RESPONSE.md";
+  const std::string ideal = task + "/IDEAL_RESPONSE.md";
+  fs::copy_file(example / "MODEL_RESPONSE.md", response);
+  fs::copy_file(example / "IDEAL_RESPONSE.md", ideal);
+  dir.write("caf\xE9/MODEL_FAILURES.md", "# Failures\n\n## 1. Log retention\n");
+  const std::vector<std::vector<std::string>> commands = {
+      {"resources", "--format", "json", response},
+      {"scan", "--format", "json", response},
+      {"scan", "--format", "sarif", response},
+      {"grade", "--format", "json", response, "--ideal", ideal},
+      {"check", "--format", "json", task},
+      {"batch", "--ideal", ideal, response},
+  };
+  for (const std::vector<std::string>& command : commands) {
+    INFO(command[0] << " " << command[2]);
+    const Run result = run(command);
+    CHECK(result.status <= 1);
+    CHECK(result.err.find("respgrade: ") == std::string::npos);
+    const nlohmann::json json = nlohmann::json::parse(result.out);
+    // U+FFFD in the path; SARIF percent-encodes the byte in its URIs instead.
+    const std::string shown = command[2] == "sarif" ? "caf%E9" : "caf\xEF\xBF\xBD";
+    CHECK(json.dump().find(shown) != std::string::npos);
+  }
+}
+
 TEST_CASE("blocks rejects an unknown format", "[cli][bad-input]") {
   const TempDir dir;
   const std::string path = dir.write("answer.md", kGoodResponse);

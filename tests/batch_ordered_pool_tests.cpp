@@ -1,5 +1,6 @@
 // Checks that the ordered thread pool keeps index order, bounds its window and passes on errors.
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <mutex>
@@ -75,4 +76,40 @@ TEST_CASE("ordered pool rethrows a work error", "[batch][pool]") {
           [&](std::size_t index, respgrade::ItemResult&&) { emitted.push_back(index); }),
       "item 5 failed");
   CHECK(emitted == std::vector<std::size_t>{0, 1, 2, 3, 4});
+}
+
+TEST_CASE("ordered pool stops between items when asked", "[batch][pool]") {
+  for (unsigned threads : {1u, 2u, 4u}) {
+    INFO(threads << " threads");
+    std::atomic<bool> stop{false};
+    std::vector<std::size_t> emitted;
+    const std::size_t count = respgrade::run_in_order(
+        200, threads, 8, slow_work,
+        [&](std::size_t index, respgrade::ItemResult&& result) {
+          CHECK(result.line == std::to_string(index));
+          emitted.push_back(index);
+          if (index == 9) stop = true;
+        },
+        [&] { return stop.load(); });
+    // Items started before the request are still written, in order; no item after them is.
+    CHECK(count == emitted.size());
+    CHECK(count >= 10);
+    CHECK(count <= 10 + 8);
+    for (std::size_t i = 0; i < emitted.size(); ++i) CHECK(emitted[i] == i);
+  }
+}
+
+TEST_CASE("ordered pool started after a stop request does nothing", "[batch][pool]") {
+  for (unsigned threads : {1u, 3u}) {
+    std::atomic<std::size_t> calls{0};
+    const std::size_t count = respgrade::run_in_order(
+        5, threads, 4,
+        [&](std::size_t) {
+          ++calls;
+          return respgrade::ItemResult{};
+        },
+        [](std::size_t, respgrade::ItemResult&&) {}, [] { return true; });
+    CHECK(count == 0);
+    CHECK(calls == 0);
+  }
 }

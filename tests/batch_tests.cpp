@@ -1,6 +1,7 @@
 // Runs `respgrade batch` in-process on task folders, manifests and one-ideal lists built in a
 // temporary directory from the bundled example task.
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "batch/batch_input.h"
@@ -297,4 +299,123 @@ TEST_CASE("batch progress line shows rate and time left", "[batch]") {
   CHECK(respgrade::progress_line(0, 40, 0) == "[....................]  0/40");
   CHECK(respgrade::progress_line(10, 40, 2.0) == "[#####...............]  10/40  5.0/s  0:06 left");
   CHECK(respgrade::progress_line(40, 40, 8.0) == "[####################]  40/40  5.0/s  0:00 left");
+}
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
+std::size_t files_in(const fs::path& folder) {
+  return static_cast<std::size_t>(
+      std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
+}
+
+}  // namespace
+
+TEST_CASE("batch --out writes the file", "[batch][out]") {
+  const TempDir dir;
+  make_tasks(dir, 3);
+  const TempDir results;
+  const std::string out = results.write("results.jsonl", "an earlier run\n");
+  const Run to_file = run({"batch", "-j", "2", "--out", out, dir.path().string()});
+  CHECK(to_file.status == 0);
+  CHECK(to_file.out.empty());
+  CHECK(read_file(out) == run({"batch", dir.path().string()}).out);
+  CHECK(files_in(results.path()) == 1);  // the temporary file became results.jsonl
+}
+
+TEST_CASE("batch --out keeps file on failure", "[batch][out]") {
+  const TempDir results;
+  const std::string out = results.write("results.jsonl", "an earlier run\n");
+  const std::string manifest = results.write("manifest.jsonl", "{\"id\": \"a\"}\n");
+  const Run failed = run({"batch", "--manifest", manifest, "--out", out});
+  CHECK(failed.status == 2);
+  CHECK(failed.err.starts_with("respgrade: " + manifest + ":1: "));
+  CHECK(read_file(out) == "an earlier run\n");
+  CHECK(files_in(results.path()) == 2);  // no temporary file is left behind
+}
+
+TEST_CASE("batch --out rejects unwritable paths", "[batch][out]") {
+  const TempDir dir;
+  make_tasks(dir, 1);
+  const std::string missing = (dir.path() / "no-such-folder" / "results.jsonl").string();
+  const Run into_missing = run({"batch", "--out", missing, dir.path().string()});
+  CHECK(into_missing.status == 2);
+  CHECK(into_missing.err ==
+        "respgrade: " + missing +
+            ": cannot create a temporary file beside it (No such file or directory). Check "
+            "that its folder exists and is writable\n");
+  const Run onto_folder = run({"batch", "--out", dir.path().string(), dir.path().string()});
+  CHECK(onto_folder.status == 2);
+  CHECK(onto_folder.err == "respgrade: " + dir.path().string() +
+                               ": is a folder, not a file to write. Name a file "
+                               "inside it\n");
+}
+
+TEST_CASE("every printing command takes --out", "[out]") {
+  const TempDir dir;
+  const std::string response = (kExample / "MODEL_RESPONSE.md").string();
+  const std::string ideal = (kExample / "IDEAL_RESPONSE.md").string();
+  const std::vector<std::vector<std::string>> commands = {
+      {"blocks", response},
+      {"resources", response},
+      {"scan", response},
+      {"scan", "--format", "sarif", response},
+      {"grade", response, "--ideal", ideal},
+      {"check", (fs::path(RESPGRADE_SOURCE_DIR) / "fixtures" / "check" / "network-task").string()},
+      {"rules", "list"},
+  };
+  for (std::vector<std::string> command : commands) {
+    INFO(command[0]);
+    const Run to_stdout = run(command);
+    const std::string out = (dir.path() / "out.txt").string();
+    command.insert(command.end(), {"--out", out});
+    const Run to_file = run(command);
+    CHECK(to_file.status == to_stdout.status);
+    CHECK(to_file.out.empty());
+    CHECK(read_file(out) == to_stdout.out);
+  }
+}
+
+TEST_CASE("batch --out writes into a pipe", "[batch][out]") {
+  // Once a bug: --summary /dev/null renamed a regular file over the device.
+  const TempDir dir;
+  make_tasks(dir, 2);
+  const TempDir pipes;
+  const fs::path out = pipes.path() / "out.fifo";
+  const fs::path summary = pipes.path() / "summary.fifo";
+  REQUIRE(::mkfifo(out.c_str(), 0600) == 0);
+  REQUIRE(::mkfifo(summary.c_str(), 0600) == 0);
+  std::string out_text, summary_text;
+  std::thread out_reader([&] { out_text = read_file(out); });
+  std::thread summary_reader([&] { summary_text = read_file(summary); });
+  const Run result =
+      run({"batch", "--out", out.string(), "--summary", summary.string(), dir.path().string()});
+  out_reader.join();
+  summary_reader.join();
+  CHECK(result.status == 0);
+  CHECK(lines_of(out_text).size() == 2);
+  CHECK(summary_text.starts_with("graded 2 of 2 responses"));
+  CHECK(fs::is_fifo(out));
+  CHECK(fs::is_fifo(summary));
+  CHECK(files_in(pipes.path()) == 2);
+}
+
+TEST_CASE("batch --out follows a symbolic link", "[batch][out]") {
+  const TempDir dir;
+  make_tasks(dir, 1);
+  const TempDir results;
+  const std::string file = results.write("results.jsonl", "an earlier run\n");
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  const fs::path link = results.path() / "latest.jsonl";
+  fs::create_symlink(file, link);
+  CHECK(run({"batch", "--out", link.string(), dir.path().string()}).status == 0);
+  CHECK(fs::is_symlink(link));
+  CHECK(lines_of(read_file(file)).size() == 1);
+  // The replaced file keeps its mode.
+  CHECK((fs::status(file).permissions() & fs::perms::mask) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
 }

@@ -8,21 +8,16 @@
 #include "common/error.h"
 #include "grading/grade.h"
 #include "report/grade_line.h"
+#include "report/json_text.h"
 
 namespace respgrade {
 
 namespace {
 
-// Paths may hold bytes that are not UTF-8; they are written with U+FFFD rather than throw.
-template <class Json>
-std::string dump(const Json& json) {
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 ItemResult error_result(const BatchItem& item, const std::string& response,
                         const std::string& message) {
   const nlohmann::ordered_json line = {{"id", item.id}, {"response", response}, {"error", message}};
-  return ItemResult{dump(line), true, false, 0, {}};
+  return ItemResult{json_text(line), true, false, 0, {}};
 }
 
 ItemResult graded_result(const BatchItem& item, const Grade& grade, const Catalog& catalog) {
@@ -88,7 +83,9 @@ BatchOutcome run_batch(const std::vector<BatchItem>& items, const Catalog& catal
     outcome.summary.add(result);
     if (progress != nullptr) progress->update(index + 1);
   };
-  run_in_order(items.size(), options.threads, window, work, emit);
+  const std::function<bool()> never = [] { return false; };
+  outcome.written = run_in_order(items.size(), options.threads, window, work, emit,
+                                 options.stop_requested ? options.stop_requested : never);
   outcome.ideal_scans = ideals.scans();
   return outcome;
 }

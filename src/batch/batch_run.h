@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <vector>
 
@@ -19,11 +20,15 @@ struct BatchOptions {
   // Results that may wait for an earlier, slower one before being written; 0 picks four per
   // thread. It bounds memory: a result is one output line.
   std::size_t window = 0;
+  // Polled between items: once it returns true, the batch finishes the responses in hand,
+  // writes their lines and stops. Empty: the batch runs to the end.
+  std::function<bool()> stop_requested;
 };
 
 struct BatchOutcome {
   BatchSummary summary;
   std::size_t ideal_scans = 0;  // distinct ideal files scanned
+  std::size_t written = 0;      // lines written: all the items unless the batch was stopped
 };
 
 // Grades every item and writes one JSON line per item to `out`, in item order whatever the

@@ -1,6 +1,7 @@
 #include "batch/ordered_pool.h"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -16,14 +17,17 @@ namespace {
 // i % window, and a worker may only take item i once item i - window has been written.
 class ResultRing {
  public:
-  ResultRing(std::size_t count, std::size_t window) : count_(count), slots_(window) {}
+  ResultRing(std::size_t count, std::size_t window, const std::function<bool()>& stop_requested)
+      : count_(count), stop_requested_(stop_requested), slots_(window) {}
 
   // The next item to work on, or nothing when all are taken or the run stopped.
   std::optional<std::size_t> take() {
     std::unique_lock lock(mutex_);
-    space_.wait(lock,
-                [&] { return stopped_ || next_ >= count_ || next_ < written_ + slots_.size(); });
-    if (stopped_ || next_ >= count_) return std::nullopt;
+    const auto can_go_on = [&] {
+      return must_stop() || next_ >= count_ || next_ < written_ + slots_.size();
+    };
+    while (!can_go_on()) space_.wait_for(lock, kPollInterval);
+    if (must_stop() || next_ >= count_) return std::nullopt;
     return next_++;
   }
 
@@ -36,11 +40,14 @@ class ResultRing {
     ready_.notify_all();
   }
 
-  // Waits for the next result in order and frees its slot.
-  ItemResult next_in_order() {
+  // Waits for the next result in order and frees its slot. Returns nothing when a stop was
+  // requested and every item started has been written.
+  std::optional<ItemResult> next_in_order() {
     std::unique_lock lock(mutex_);
     Slot& slot = slots_[written_ % slots_.size()];
-    ready_.wait(lock, [&] { return slot.ready; });
+    const auto nothing_left = [&] { return stop_requested_() && written_ >= next_; };
+    while (!slot.ready && !nothing_left()) ready_.wait_for(lock, kPollInterval);
+    if (!slot.ready) return std::nullopt;
     ItemResult result = std::move(slot.result);
     const std::exception_ptr error = std::move(slot.error);
     slot = Slot{};
@@ -62,6 +69,12 @@ class ResultRing {
   }
 
  private:
+  // A signal handler cannot wake a condition variable, so waits look at stop_requested_ this
+  // often. Results arriving wake them at once.
+  static constexpr std::chrono::milliseconds kPollInterval{50};
+
+  bool must_stop() const { return stopped_ || stop_requested_(); }
+
   struct Slot {
     bool ready = false;
     ItemResult result;
@@ -71,6 +84,7 @@ class ResultRing {
   std::mutex mutex_;
   std::condition_variable space_, ready_;
   std::size_t count_;
+  const std::function<bool()>& stop_requested_;
   std::size_t next_ = 0;
   std::size_t written_ = 0;
   bool stopped_ = false;
@@ -92,26 +106,34 @@ void run_worker(ResultRing& ring, const std::function<ItemResult(std::size_t)>& 
 
 }  // namespace
 
-void run_in_order(std::size_t count, unsigned threads, std::size_t window,
-                  const std::function<ItemResult(std::size_t)>& work,
-                  const std::function<void(std::size_t, ItemResult&&)>& emit) {
+std::size_t run_in_order(std::size_t count, unsigned threads, std::size_t window,
+                         const std::function<ItemResult(std::size_t)>& work,
+                         const std::function<void(std::size_t, ItemResult&&)>& emit,
+                         const std::function<bool()>& stop_requested) {
   if (threads <= 1 || count <= 1) {
-    for (std::size_t i = 0; i < count; ++i) emit(i, work(i));
-    return;
+    std::size_t i = 0;
+    for (; i < count && !stop_requested(); ++i) emit(i, work(i));
+    return i;
   }
 
-  ResultRing ring(count, std::max<std::size_t>(window, threads));
+  ResultRing ring(count, std::max<std::size_t>(window, threads), stop_requested);
   std::vector<std::jthread> workers;
   for (unsigned t = 0; t < std::min<std::size_t>(threads, count); ++t) {
     workers.emplace_back([&] { run_worker(ring, work); });
   }
+  std::size_t emitted = 0;
   try {
-    for (std::size_t i = 0; i < count; ++i) emit(i, ring.next_in_order());
+    for (; emitted < count; ++emitted) {
+      std::optional<ItemResult> result = ring.next_in_order();
+      if (!result) break;
+      emit(emitted, std::move(*result));
+    }
   } catch (...) {
     // Workers finish the item in hand and take no more; jthread joins them on the way out.
     ring.stop();
     throw;
   }
+  return emitted;
 }
 
 }  // namespace respgrade

@@ -20,8 +20,14 @@ struct ItemResult {
 // time, so memory stays bounded however many items there are. `emit` runs on the calling
 // thread. With one thread, everything runs on the calling thread. An exception thrown by
 // `work` is rethrown by this function when its result's turn comes, after the threads stop.
-void run_in_order(std::size_t count, unsigned threads, std::size_t window,
-                  const std::function<ItemResult(std::size_t)>& work,
-                  const std::function<void(std::size_t, ItemResult&&)>& emit);
+//
+// Once `stop_requested` returns true (it is polled, and must stay true), no further item is
+// started: the ones already started are finished and emitted in order, and the function
+// returns how many items were emitted, a prefix of [0, count).
+std::size_t run_in_order(
+    std::size_t count, unsigned threads, std::size_t window,
+    const std::function<ItemResult(std::size_t)>& work,
+    const std::function<void(std::size_t, ItemResult&&)>& emit,
+    const std::function<bool()>& stop_requested = [] { return false; });
 
 }  // namespace respgrade

@@ -1,19 +1,13 @@
 #include "batch/regress.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "common/error.h"
+#include "common/replacing_file.h"
 
 namespace respgrade {
 
@@ -163,37 +157,9 @@ std::string_view change_kind_name(Change::Kind kind) {
 }
 
 void write_baseline(const std::string& path, const std::vector<ResultRecord>& records) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  std::string temporary =
-      (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int descriptor = ::mkstemp(temporary.data());
-  if (descriptor < 0) {
-    throw InputError(
-        path,
-        std::string("cannot create a temporary file beside it (") + std::strerror(errno) + ")",
-        "Check that its folder exists and is writable");
-  }
-  // mkstemp creates the file readable by its owner only; give it the usual mode instead.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(descriptor, 0666 & ~mask);
-  ::close(descriptor);
-
-  std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-  for (const ResultRecord& record : records) file << record.line << '\n';
-  file.close();
-  std::error_code error;
-  if (!file) {
-    fs::remove(temporary, error);
-    throw InputError(path, "writing the new baseline failed", "Check the free disk space");
-  }
-  fs::rename(temporary, target, error);
-  if (error) {
-    fs::remove(temporary, error);
-    throw InputError(path, "cannot replace the baseline (" + error.message() + ")",
-                     "Check that the file is writable");
-  }
+  ReplacingFile file(path);
+  for (const ResultRecord& record : records) file.stream() << record.line << '\n';
+  file.commit();
 }
 
 }  // namespace respgrade

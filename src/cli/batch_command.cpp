@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -15,6 +16,8 @@
 #include "batch/progress.h"
 #include "cli/command.h"
 #include "common/error.h"
+#include "common/interruption.h"
+#include "common/replacing_file.h"
 #include "report/batch_results.h"
 #include "rules/catalog.h"
 
@@ -67,10 +70,15 @@ void write_summary(const BatchOutcome& outcome, const std::string& path, std::os
     outcome.summary.print(err);
     return;
   }
-  std::ofstream file(path);
-  outcome.summary.print(file);
-  file.close();
-  if (!file) throw InputError(path, "summary cannot be written", "Check the path");
+  ReplacingFile file(path);
+  outcome.summary.print(file.stream());
+  file.commit();
+}
+
+std::string signal_name(int signal) {
+  if (signal == SIGINT) return "Ctrl-C (SIGINT)";
+  if (signal == SIGTERM) return "SIGTERM";
+  return "a signal";
 }
 
 int run_batch_command(const BatchCommandOptions& options, CommandContext& context) {
@@ -92,15 +100,26 @@ int run_batch_command(const BatchCommandOptions& options, CommandContext& contex
   // A document format needs every line before it can be written, so the lines wait in memory.
   const bool document = options.format != "json";
   std::stringstream lines;
+  // Ctrl-C stops the batch between two responses, so that every line written is whole.
+  const InterruptionWatch interruptions;
+  batch.stop_requested = &InterruptionWatch::stop_requested;
   const BatchOutcome outcome = run_batch(items, *catalog, batch, document ? lines : context.out,
                                          progress ? &*progress : nullptr);
   if (progress) progress->finish();
+  const int signal = InterruptionWatch::signal_number();
   if (document) {
     const auto report = make_document_report(options.format, *catalog);
     add_batch_results(read_batch_results(lines, "the batch output"), *report);
     report->write(context.out);
   }
   write_summary(outcome, options.summary, context.err);
+  if (outcome.written < items.size()) {
+    context.err << "respgrade: stopped by " << signal_name(signal) << " after " << outcome.written
+                << " of " << items.size()
+                << " responses; the lines written are complete. Run the batch again to grade "
+                   "the rest\n";
+    return exit_status_for_signal(signal);
+  }
   return outcome.summary.failed() > 0 ? kExitError : kExitOk;
 }
 

@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "python/response.h"
 #include "report/blocks_report.h"
+#include "report/json_text.h"
 
 namespace respgrade {
 
@@ -24,11 +25,7 @@ int run_blocks(const BlocksOptions& options, CommandContext& context) {
     try {
       const Response response = load_response(path, options.max_file_size);
       if (options.format == "json") {
-        // Checked input is UTF-8, but a Linux path may not be: replace its bad bytes with
-        // U+FFFD rather than throw.
-        context.out << blocks_to_json(response).dump(-1, ' ', false,
-                                                     nlohmann::json::error_handler_t::replace)
-                    << '\n';
+        context.out << json_text(blocks_to_json(response)) << '\n';
       } else {
         print_blocks_text(response, context.out);
       }

@@ -9,6 +9,7 @@
 #include "curation/check.h"
 #include "report/check_report.h"
 #include "report/document_report.h"
+#include "report/json_text.h"
 #include "rules/scan.h"
 
 namespace respgrade {
@@ -42,7 +43,7 @@ int run_check(const CheckOptions& options, CommandContext& context) {
       if (document) {
         document->add_check(check, model, ideal);
       } else if (options.format == "json") {
-        context.out << check_to_json(check).dump() << '\n';
+        context.out << json_text(check_to_json(check)) << '\n';
       } else {
         if (!first) context.out << '\n';
         print_check_text(check, context.out, color);

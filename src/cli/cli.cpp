@@ -3,9 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.h"
 #include "common/error.h"
+#include "common/replacing_file.h"
 
 namespace respgrade {
 
@@ -18,6 +20,24 @@ void add_format_option(CLI::App& command, std::string& format,
       ->capture_default_str();
 }
 
+namespace {
+
+// Adds `--out FILE` to every command that prints. It is added here rather than by each command,
+// so that it reads the same everywhere and no command can forget it.
+void add_out_option(CLI::App& app, CommandContext& context) {
+  for (CLI::App* command : app.get_subcommands({})) {
+    if (!command->get_subcommands({}).empty()) {
+      add_out_option(*command, context);
+      continue;
+    }
+    command->add_option("-o,--out", context.out_path,
+                        "Write the output to this file instead of standard output; the file is "
+                        "replaced only once the output is complete");
+  }
+}
+
+}  // namespace
+
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
             bool color_terminal) {
   CLI::App app{"respgrade: grade LLM answers of Pulumi AWS Python code against a flaw catalog",
@@ -25,7 +45,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   app.require_subcommand(1);
   app.set_version_flag("--version", "respgrade 0.1.0");
 
-  CommandContext context{out, err, kExitOk, color_terminal, {}};
+  // Commands write to `routed`, which --out points at a file once the arguments are parsed.
+  std::ostream routed(out.rdbuf());
+  CommandContext context{routed, err, kExitOk, color_terminal, {}, {}};
   add_blocks_command(app, context);
   add_resources_command(app, context);
   add_scan_command(app, context);
@@ -35,6 +57,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_report_command(app, context);
   add_batch_command(app, context);
   add_regress_command(app, context);
+  add_out_option(app, context);
 
   // CLI11 wants the arguments in reverse order when given a vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -56,7 +79,18 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   if (!context.action) return kExitOk;
   try {
-    return context.action();
+    // A failed command (an InputError) leaves the --out file as it was. A finished one replaces
+    // it with the complete lines written, even with exit status 1 or after Ctrl-C.
+    std::optional<ReplacingFile> out_file;
+    if (!context.out_path.empty()) {
+      out_file.emplace(context.out_path);
+      routed.rdbuf(out_file->stream().rdbuf());
+      context.color = false;
+    }
+    const int status = context.action();
+    routed.flush();
+    if (out_file) out_file->commit();
+    return status;
   } catch (const InputError& error) {
     err << format_error(error) << "\n";
     return kExitError;

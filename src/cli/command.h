@@ -16,6 +16,8 @@ struct CommandContext {
   bool color = false;
   // Set by the subcommand's options; run after parsing succeeds.
   std::function<int()> action;
+  // --out FILE: `out` writes to a temporary file that replaces FILE when the action returns.
+  std::string out_path;
 };
 
 // Registers each subcommand on the top-level app. One file per subcommand defines one of these.

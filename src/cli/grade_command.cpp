@@ -9,6 +9,7 @@
 #include "grading/grade.h"
 #include "report/document_report.h"
 #include "report/grade_report.h"
+#include "report/json_text.h"
 #include "rules/scan.h"
 
 namespace respgrade {
@@ -43,7 +44,7 @@ int run_grade(const GradeOptions& options, CommandContext& context) {
       if (document) {
         document->add_grade(grade, "");
       } else if (options.format == "json") {
-        context.out << grade_to_json(grade).dump() << '\n';
+        context.out << json_text(grade_to_json(grade)) << '\n';
       } else {
         if (!first) context.out << '\n';
         print_grade_text(grade, context.out, color);

@@ -9,6 +9,7 @@
 #include "batch/regress.h"
 #include "cli/command.h"
 #include "common/error.h"
+#include "report/json_text.h"
 
 namespace respgrade {
 
@@ -40,7 +41,7 @@ void print_changes_json(const std::vector<Change>& changes, std::ostream& out) {
                                          {"subject", change.subject},
                                          {"before", change.before},
                                          {"after", change.after}};
-    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    out << json_text(line) << '\n';
   }
 }
 

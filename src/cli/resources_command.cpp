@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "model/resource_model.h"
 #include "python/response.h"
+#include "report/json_text.h"
 #include "report/model_report.h"
 
 namespace respgrade {
@@ -26,7 +27,7 @@ int run_resources(const ResourcesOptions& options, CommandContext& context) {
       const Response response = load_response(path, options.max_file_size);
       const ResourceModel model = build_model(response);
       if (options.format == "json") {
-        context.out << model_to_json(path, model).dump() << '\n';
+        context.out << json_text(model_to_json(path, model)) << '\n';
       } else {
         print_model_text(path, model, context.out);
       }

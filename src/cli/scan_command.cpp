@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "common/error.h"
 #include "report/document_report.h"
+#include "report/json_text.h"
 #include "report/scan_report.h"
 #include "rules/scan.h"
 
@@ -32,7 +33,7 @@ int run_scan(const ScanOptions& options, CommandContext& context) {
       if (document) {
         document->add_scan(scanned);
       } else if (options.format == "json") {
-        context.out << scan_to_json(scanned).dump() << '\n';
+        context.out << json_text(scan_to_json(scanned)) << '\n';
       } else {
         print_scan_text(scanned, context.out);
       }

@@ -1,5 +1,7 @@
 #include "report/markup_escape.h"
 
+#include "report/json_text.h"
+
 namespace respgrade {
 
 namespace {
@@ -46,7 +48,7 @@ std::string escape_markup(std::string_view text) {
 std::string json_for_script(const nlohmann::ordered_json& value) {
   // Outside strings, JSON text never contains these three characters, so replacing every
   // occurrence only changes string contents, into escapes that decode to the same text.
-  const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string text = json_text(value);
   std::string safe;
   safe.reserve(text.size());
   for (const char c : text) {

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "report/json_text.h"
 #include "report/scan_report.h"
 
 namespace respgrade {
@@ -71,7 +72,7 @@ void print_model_text(const std::string& path, const ResourceModel& model, std::
     out << '\n';
     for (const Field& field : resource.arguments) {
       out << "    " << span_text(field.span) << "  " << field.key << " = "
-          << value_to_json(*field.value).dump() << '\n';
+          << json_text(value_to_json(*field.value)) << '\n';
     }
     if (!resource.hidden_arguments.empty()) {
       out << "    (more arguments may be hidden: " << resource.hidden_arguments << ")\n";

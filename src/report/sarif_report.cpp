@@ -4,6 +4,7 @@
 #include <ostream>
 #include <vector>
 
+#include "report/json_text.h"
 #include "report/scan_report.h"
 
 namespace respgrade {
@@ -231,7 +232,7 @@ void SarifReport::write(std::ostream& out) const {
               {"invocations", Json::array({std::move(invocation)})},
               {"results", results_}};
   Json log = {{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", Json::array({run})}};
-  out << log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << json_text(log, 2) << '\n';
 }
 
 }  // namespace

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Interrupt a running `respgrade batch` and check that nothing written is lost or broken.
+
+Grades the bundled example thousands of times, and while it runs:
+  1. sends SIGINT (Ctrl-C) to a batch writing to standard output: it must exit with 130,
+     say where it stopped, and have written whole JSON lines for the first N responses only;
+  2. the same with --out FILE over an earlier file: FILE must then hold those whole lines;
+  3. sends SIGKILL to a batch writing with --out FILE: FILE must still hold the earlier run.
+
+Usage: tests/batch-interrupt.py --binary build/respgrade
+Exit status: 0 when every check holds, 1 when one fails.
+"""
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXAMPLE = os.path.join(ROOT, "examples", "private-network")
+RESPONSES = 20000
+EARLIER_RUN = '{"id": "from an earlier run"}\n'
+
+failures = []
+
+
+def check(holds, what):
+    if not holds:
+        failures.append(what)
+        print("FAIL: " + what, file=sys.stderr)
+
+
+def write_manifest(folder):
+    path = os.path.join(folder, "manifest.jsonl")
+    with open(path, "w", encoding="utf-8") as manifest:
+        for i in range(RESPONSES):
+            name = "MODEL_RESPONSE.md" if i % 2 == 0 else "IDEAL_RESPONSE.md"
+            manifest.write(json.dumps({
+                "id": "r%05d" % i,
+                "response": os.path.join(EXAMPLE, name),
+                "ideal": os.path.join(EXAMPLE, "IDEAL_RESPONSE.md"),
+            }) + "\n")
+    return path
+
+
+def line_count(path):
+    with open(path, "rb") as text:
+        return text.read().count(b"\n")
+
+
+def interrupt(args, growing_file, sig, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
+    """Starts the batch, waits until the file `growing_file()` names has 200 lines, then sends
+    `sig` and returns the exit status."""
+    process = subprocess.Popen(args, stdout=stdout, stderr=stderr)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        path = growing_file()
+        if path and line_count(path) >= 200:
+            break
+        time.sleep(0.01)
+    check(process.poll() is None, "the batch was still running when the signal was due")
+    process.send_signal(sig)
+    return process.wait(timeout=60)
+
+
+def check_whole_prefix(path, what):
+    """Every line is a whole JSON object, and the ids are r00000, r00001, ... with none missing."""
+    with open(path, "rb") as text:
+        data = text.read()
+    check(data.endswith(b"\n"), what + ": the output ends with a line end")
+    lines = data.decode("utf-8").splitlines()
+    for index, line in enumerate(lines):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            check(False, "%s: line %d is not whole JSON: %.60s" % (what, index + 1, line))
+            return 0
+        check(record.get("id") == "r%05d" % index,
+              "%s: line %d has id r%05d" % (what, index + 1, index))
+        check("score" in record, "%s: line %d is graded" % (what, index + 1))
+    check(0 < len(lines) < RESPONSES, "%s: the batch stopped early (%d lines)" % (what, len(lines)))
+    return len(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", default=os.path.join(ROOT, "build", "respgrade"))
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="respgrade-interrupt-") as folder:
+        manifest = write_manifest(folder)
+        batch = [options.binary, "batch", "-j", "2", "--manifest", manifest]
+
+        output = os.path.join(folder, "stdout.jsonl")
+        with open(output, "wb") as out, tempfile.TemporaryFile("w+") as err:
+            status = interrupt(batch, lambda: output, signal.SIGINT, stdout=out, stderr=err)
+            err.seek(0)
+            message = err.read()
+        check(status == 130, "Ctrl-C gives exit status 130, not %d" % status)
+        written = check_whole_prefix(output, "standard output")
+        stop_line = "respgrade: stopped by Ctrl-C (SIGINT) after %d of %d responses" % (
+            written, RESPONSES)
+        check(stop_line in message, "stderr says where the batch stopped: %r" % message[-300:])
+
+        # With --out, the lines go to a temporary file beside the target until the batch ends.
+        results = os.path.join(folder, "results.jsonl")
+        with open(results, "w") as earlier:
+            earlier.write(EARLIER_RUN)
+
+        def temporary_files():
+            return [os.path.join(folder, name) for name in os.listdir(folder)
+                    if name.startswith(".results.jsonl.")]
+
+        def growing():
+            return next(iter(temporary_files()), None)
+
+        status = interrupt(batch + ["--out", results], growing, signal.SIGKILL)
+        check(status == -signal.SIGKILL, "SIGKILL ends the batch")
+        with open(results) as text:
+            check(text.read() == EARLIER_RUN, "a killed batch leaves the --out file as it was")
+        for path in temporary_files():  # left by SIGKILL, as the README documents
+            os.remove(path)
+
+        status = interrupt(batch + ["--out", results], growing, signal.SIGINT)
+        check(status == 130, "Ctrl-C with --out gives exit status 130, not %d" % status)
+        check_whole_prefix(results, "--out file")
+        check(not temporary_files(), "no temporary file is left after Ctrl-C")
+
+    if failures:
+        print("%d checks failed" % len(failures), file=sys.stderr)
+        return 1
+    print("interrupted batches left whole JSON lines, and --out files whole")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
