@@ -6,6 +6,8 @@ Grades the bundled example thousands of times, and while it runs:
      say where it stopped, and have written whole JSON lines for the first N responses only;
   2. the same with --out FILE over an earlier file: FILE must then hold those whole lines;
   3. sends SIGKILL to a batch writing with --out FILE: FILE must still hold the earlier run.
+  4. sends SIGINT to `scan --out FILE`: FILE must still hold the earlier run, and the temporary
+     file must be gone.
 
 Usage: tests/batch-interrupt.py --binary build/respgrade
 Exit status: 0 when every check holds, 1 when one fails.
@@ -27,10 +29,10 @@ EARLIER_RUN = '{"id": "from an earlier run"}\n'
 failures = []
 
 
-def check(holds, what):
-    if not holds:
-        failures.append(what)
-        print("FAIL: " + what, file=sys.stderr)
+def check(condition, description):
+    if not condition:
+        failures.append(description)
+        print("FAIL: " + description, file=sys.stderr)
 
 
 def write_manifest(folder):
@@ -66,22 +68,22 @@ def interrupt(args, growing_file, sig, stdout=subprocess.DEVNULL, stderr=subproc
     return process.wait(timeout=60)
 
 
-def check_whole_prefix(path, what):
+def check_whole_prefix(path, label):
     """Every line is a whole JSON object, and the ids are r00000, r00001, ... with none missing."""
     with open(path, "rb") as text:
         data = text.read()
-    check(data.endswith(b"\n"), what + ": the output ends with a line end")
+    check(data.endswith(b"\n"), label + ": the output ends with a line end")
     lines = data.decode("utf-8").splitlines()
     for index, line in enumerate(lines):
         try:
             record = json.loads(line)
         except ValueError:
-            check(False, "%s: line %d is not whole JSON: %.60s" % (what, index + 1, line))
+            check(False, "%s: line %d is not whole JSON: %.60s" % (label, index + 1, line))
             return 0
         check(record.get("id") == "r%05d" % index,
-              "%s: line %d has id r%05d" % (what, index + 1, index))
-        check("score" in record, "%s: line %d is graded" % (what, index + 1))
-    check(0 < len(lines) < RESPONSES, "%s: the batch stopped early (%d lines)" % (what, len(lines)))
+              "%s: line %d has id r%05d" % (label, index + 1, index))
+        check("score" in record, "%s: line %d is graded" % (label, index + 1))
+    check(0 < len(lines) < RESPONSES, "%s: the batch stopped early (%d lines)" % (label, len(lines)))
     return len(lines)
 
 
@@ -128,6 +130,17 @@ def main():
         check(status == 130, "Ctrl-C with --out gives exit status 130, not %d" % status)
         check_whole_prefix(results, "--out file")
         check(not temporary_files(), "no temporary file is left after Ctrl-C")
+
+        # Other commands stop at once on Ctrl-C, removing their temporary file.
+        scan = [options.binary, "scan", "--format", "json", "--out", results]
+        scan += [os.path.join(EXAMPLE, "MODEL_RESPONSE.md")] * 5000
+        with open(results, "w") as earlier:
+            earlier.write(EARLIER_RUN)
+        status = interrupt(scan, growing, signal.SIGINT)
+        check(status == -signal.SIGINT, "Ctrl-C ends scan as the signal does, not %d" % status)
+        with open(results) as text:
+            check(text.read() == EARLIER_RUN, "an interrupted scan leaves the --out file as it was")
+        check(not temporary_files(), "an interrupted scan removes its temporary file")
 
     if failures:
         print("%d checks failed" % len(failures), file=sys.stderr)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -16,6 +17,54 @@ namespace respgrade {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Temporary files being written, for the signal handler below to remove. A handler may neither
+// allocate nor lock, so the paths sit in fixed slots, and the flags are the only shared state.
+constexpr int kSlots = 4;
+constexpr std::size_t kMaxPath = 4096;
+char pending_paths[kSlots][kMaxPath];
+volatile std::sig_atomic_t pending_used[kSlots];
+int pending_count = 0;
+struct sigaction previous_interrupt, previous_terminate;
+
+// Ctrl-C or SIGTERM while a temporary file is open: remove it, then end the process as the
+// signal would have.
+extern "C" void remove_pending_and_stop(int signal) {
+  for (int slot = 0; slot < kSlots; ++slot) {
+    if (pending_used[slot] != 0) ::unlink(pending_paths[slot]);
+  }
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+// Registers a temporary file for removal on a signal and returns its slot. Returns -1 when
+// every slot is taken or the path is too long, so a signal would leave that file behind.
+int add_pending(const std::string& path) {
+  if (path.size() >= kMaxPath) return -1;
+  for (int slot = 0; slot < kSlots; ++slot) {
+    if (pending_used[slot] != 0) continue;
+    std::memcpy(pending_paths[slot], path.c_str(), path.size() + 1);
+    pending_used[slot] = 1;
+    if (pending_count++ == 0) {
+      struct sigaction action {};
+      action.sa_handler = remove_pending_and_stop;
+      sigemptyset(&action.sa_mask);
+      sigaction(SIGINT, &action, &previous_interrupt);
+      sigaction(SIGTERM, &action, &previous_terminate);
+    }
+    return slot;
+  }
+  return -1;
+}
+
+void remove_pending(int slot) {
+  if (slot < 0) return;
+  pending_used[slot] = 0;
+  if (--pending_count == 0) {
+    sigaction(SIGINT, &previous_interrupt, nullptr);
+    sigaction(SIGTERM, &previous_terminate, nullptr);
+  }
+}
 
 std::string temporary_template(const fs::path& target) {
   return (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
@@ -58,11 +107,13 @@ ReplacingFile::ReplacingFile(std::string path) : path_(std::move(path)), target_
   }
   ::fchmod(descriptor, mode);
   ::close(descriptor);
+  pending_slot_ = add_pending(temporary_);
   stream_.open(temporary_, std::ios::binary | std::ios::trunc);
 }
 
 ReplacingFile::~ReplacingFile() {
   if (!committed_ && !temporary_.empty()) std::remove(temporary_.c_str());
+  remove_pending(pending_slot_);
 }
 
 void ReplacingFile::commit() {
@@ -81,6 +132,9 @@ void ReplacingFile::commit() {
   if (!written) {
     throw InputError(path_, "write failed", "Check the free disk space and try again");
   }
+  // Past this point a signal must not remove the file, which is about to become the target.
+  remove_pending(pending_slot_);
+  pending_slot_ = -1;
   if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
     throw InputError(path_, std::string("cannot replace it (") + std::strerror(errno) + ")",
                      "Check that the file and its folder are writable");

@@ -11,8 +11,10 @@ namespace respgrade {
 // sees the old file or the new one, never a part of it. Without commit(), the destructor
 // removes the temporary file and the target stays as it was.
 //
-// A process killed outright (SIGKILL, a power cut) cannot remove its temporary file: it is
-// left beside the target as `.NAME.XXXXXX`, and the target is untouched.
+// Ctrl-C or SIGTERM while the file is open removes the temporary file and ends the process,
+// unless a handler installed later (InterruptionWatch) takes the signal first. A process killed
+// outright (SIGKILL, a power cut) cannot remove it: it is left beside the target as
+// `.NAME.XXXXXX`, and the target is untouched.
 //
 // Only a regular file, or a name not yet taken, is replaced. A target that is a device or a
 // pipe, such as /dev/null or /dev/stdout, is written to directly: renaming over it would swap
@@ -38,6 +40,7 @@ class ReplacingFile {
   std::string temporary_;  // empty when writing to the target directly
   std::ofstream stream_;
   bool committed_ = false;
+  int pending_slot_ = -1;  // where the signal handler finds the temporary file, or -1
 };
 
 }  // namespace respgrade
