@@ -126,9 +126,14 @@ def main():
         for path in temporary_files():  # left by SIGKILL, as the README documents
             os.remove(path)
 
-        status = interrupt(batch + ["--out", results], growing, signal.SIGINT)
+        summary = os.path.join(folder, "summary.txt")
+        status = interrupt(batch + ["--out", results, "--summary", summary], growing,
+                           signal.SIGINT)
         check(status == 130, "Ctrl-C with --out gives exit status 130, not %d" % status)
-        check_whole_prefix(results, "--out file")
+        written = check_whole_prefix(results, "--out file")
+        with open(summary) as text:
+            note = "stopped by Ctrl-C (SIGINT) after %d of %d responses\n" % (written, RESPONSES)
+            check(text.read().endswith(note), "the summary file says where the batch stopped")
         check(not temporary_files(), "no temporary file is left after Ctrl-C")
 
         # Other commands stop at once on Ctrl-C, removing their temporary file.

@@ -1,6 +1,7 @@
 // Runs `respgrade batch` in-process on task folders, manifests and one-ideal lists built in a
 // temporary directory from the bundled example task.
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -418,4 +419,90 @@ TEST_CASE("batch --out follows a symbolic link", "[batch][out]") {
   // The replaced file keeps its mode.
   CHECK((fs::status(file).permissions() & fs::perms::mask) ==
         (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("output file: keeps file when the only input is missing", "[out]") {
+  const TempDir dir;
+  const std::string out = dir.write("k.txt", "OLD\n");
+  const std::string missing = (dir.path() / "nosuch.md").string();
+  for (const char* command : {"scan", "blocks", "resources"}) {
+    INFO(command);
+    const Run result = run({command, missing, "--out", out});
+    CHECK(result.status == 2);
+    CHECK(read_file(out) == "OLD\n");
+    CHECK(files_in(dir.path()) == 1);
+  }
+}
+
+TEST_CASE("output file: creates the target of a dangling link", "[out]") {
+  const TempDir dir;
+  const fs::path link = dir.path() / "latest.txt";
+  fs::create_symlink("results.txt", link);
+  const std::string response = (kExample / "MODEL_RESPONSE.md").string();
+  CHECK(run({"scan", response, "--out", link.string()}).status == 0);
+  CHECK(fs::is_symlink(link));
+  CHECK(read_file(dir.path() / "results.txt") == run({"scan", response}).out);
+}
+
+TEST_CASE("output file: rejects a loop of links", "[out]") {
+  const TempDir dir;
+  const fs::path first = dir.path() / "a";
+  fs::create_symlink("b", first);
+  fs::create_symlink("a", dir.path() / "b");
+  const Run result = run({"rules", "list", "--out", first.string()});
+  CHECK(result.status == 2);
+  CHECK(result.err == "respgrade: " + first.string() +
+                          ": is a loop of symbolic links. Point the link at a file\n");
+}
+
+TEST_CASE("output file: writes to an open descriptor in place", "[out]") {
+  // Once a bug: a link to /proc/self/fd/N was resolved to the file behind the descriptor, which
+  // was then replaced, losing what had been written to it before.
+  const TempDir dir;
+  const std::string file = (dir.path() / "log.txt").string();
+  const int descriptor = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  REQUIRE(descriptor >= 0);
+  REQUIRE(::write(descriptor, "header\n", 7) == 7);
+  const fs::path link = dir.path() / "out";
+  fs::create_symlink("/proc/self/fd/" + std::to_string(descriptor), link);
+  const Run result = run({"rules", "list", "--out", link.string()});
+  REQUIRE(::write(descriptor, "footer\n", 7) == 7);
+  ::close(descriptor);
+  CHECK(result.status == 0);
+  CHECK(read_file(file) == "header\n" + run({"rules", "list"}).out + "footer\n");
+  CHECK(files_in(dir.path()) == 2);
+}
+
+TEST_CASE("output file: rejects a descriptor that is not open", "[out]") {
+  const TempDir dir;
+  const fs::path link = dir.path() / "out";
+  fs::create_symlink("/proc/self/fd/987", link);
+  const Run result = run({"rules", "list", "--out", link.string()});
+  CHECK(result.status == 2);
+  CHECK(result.err == "respgrade: " + link.string() +
+                          ": names descriptor 987, which is not open. Name a file, or run the "
+                          "command with that descriptor open\n");
+}
+
+TEST_CASE("batch ids that print alike are duplicates", "[batch]") {
+  const TempDir dir;
+  for (const char* name : {"a\xE9", "a\xE8"}) {
+    dir.copy(kExample / "MODEL_RESPONSE.md", std::string(name) + "/MODEL_RESPONSE.md");
+    dir.copy(kExample / "IDEAL_RESPONSE.md", std::string(name) + "/IDEAL_RESPONSE.md");
+  }
+  const Run result = run({"batch", dir.path().string()});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err.find("is used by responses 1 and 2") != std::string::npos);
+}
+
+TEST_CASE("output file: dash is standard output", "[out]") {
+  const Run dash = run({"rules", "list", "-o", "-"});
+  CHECK(dash.status == 0);
+  CHECK(dash.out == run({"rules", "list"}).out);
+  CHECK_FALSE(fs::exists("-"));
+  const Run empty = run({"rules", "list", "-o", ""});
+  CHECK(empty.status == 2);
+  CHECK(empty.err ==
+        "respgrade: --out: the file name is empty. Run 'respgrade --help' for usage.\n");
 }

@@ -147,6 +147,19 @@ TEST_CASE("escape markup covers text and attributes", "[report][html]") {
   CHECK(respgrade::escape_markup("caf\xC3\xA9") == "caf\xC3\xA9");
 }
 
+TEST_CASE("escape markup replaces bytes that are not UTF-8", "[report][html]") {
+  // Once a bug: a file name with byte 0xE9 went raw into JUnit XML and HTML, which XML readers
+  // reject.
+  const std::string replacement = "\xEF\xBF\xBD";
+  CHECK(respgrade::escape_markup("caf\xE9.md") == "caf" + replacement + ".md");
+  CHECK(respgrade::escape_markup("\xF0\x9F\x99\x82") == "\xF0\x9F\x99\x82");  // U+1F642
+  CHECK(respgrade::escape_markup("\xC0\xAF") == replacement + replacement);   // overlong
+  CHECK(respgrade::escape_markup("\xED\xA0\x80") == replacement + replacement + replacement);
+  CHECK(respgrade::escape_markup("\xF4\x90\x80\x80") ==
+        replacement + replacement + replacement + replacement);  // past U+10FFFF
+  CHECK(respgrade::escape_markup("cut\xE2\x82") == "cut" + replacement + replacement);
+}
+
 TEST_CASE("side by side marks changed lines", "[report][html]") {
   const auto catalog = respgrade::builtin_catalog();
   const auto ideal = respgrade::scan_file(kExample + "IDEAL_RESPONSE.md", *catalog);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "common/error.h"
+#include "report/json_text.h"
 
 namespace respgrade {
 
@@ -113,10 +114,12 @@ std::vector<BatchItem> list_responses(const std::vector<std::string>& responses,
 }
 
 void check_unique_ids(const std::vector<BatchItem>& items, const std::string& source) {
-  std::unordered_map<std::string_view, std::size_t> seen;
+  // Ids are compared as the JSON output writes them, where bytes that are not UTF-8 become
+  // U+FFFD, so that two folder names differing only in such bytes are caught here.
+  std::unordered_map<std::string, std::size_t> seen;
   seen.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto [found, added] = seen.emplace(items[i].id, i);
+    const auto [found, added] = seen.emplace(json_text(nlohmann::json(items[i].id)), i);
     if (added) continue;
     throw InputError(source,
                      "id '" + items[i].id + "' is used by responses " +

@@ -65,13 +65,17 @@ std::vector<BatchItem> list_items(const BatchCommandOptions& options, std::strin
   return items;
 }
 
-void write_summary(const BatchOutcome& outcome, const std::string& path, std::ostream& err) {
+// Writes the summary to standard error or to `path`. A file also gets `stop_note`, which records
+// an early stop, because the message on standard error does not reach the file.
+void write_summary(const BatchOutcome& outcome, const std::string& path, std::ostream& err,
+                   const std::string& stop_note) {
   if (path.empty()) {
     outcome.summary.print(err);
     return;
   }
   ReplacingFile file(path);
   outcome.summary.print(file.stream());
+  if (!stop_note.empty()) file.stream() << stop_note << '\n';
   file.commit();
 }
 
@@ -112,12 +116,18 @@ int run_batch_command(const BatchCommandOptions& options, CommandContext& contex
     add_batch_results(read_batch_results(lines, "the batch output"), *report);
     report->write(context.out);
   }
-  write_summary(outcome, options.summary, context.err);
-  if (outcome.written < items.size()) {
-    context.err << "respgrade: stopped by " << signal_name(signal) << " after " << outcome.written
-                << " of " << items.size()
-                << " responses; the lines written are complete. Run the batch again to grade "
-                   "the rest\n";
+  const bool stopped = outcome.written < items.size();
+  std::string stop_note;
+  if (stopped) {
+    stop_note = "stopped by " + signal_name(signal) + " after " + std::to_string(outcome.written) +
+                " of " + std::to_string(items.size()) + " responses";
+  }
+  write_summary(outcome, options.summary, context.err, stop_note);
+  if (stopped) {
+    context.err << "respgrade: " << stop_note
+                << (document ? "; the document covers the responses graded"
+                             : "; the lines written are complete")
+                << ". Run the batch again to grade the rest\n";
     return exit_status_for_signal(signal);
   }
   return outcome.summary.failed() > 0 ? kExitError : kExitOk;

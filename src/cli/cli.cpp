@@ -30,9 +30,15 @@ void add_out_option(CLI::App& app, CommandContext& context) {
       add_out_option(*command, context);
       continue;
     }
-    command->add_option("-o,--out", context.out_path,
-                        "Write the output to this file instead of standard output; the file is "
-                        "replaced only once the output is complete");
+    command
+        ->add_option("-o,--out", context.out_path,
+                     "Write the output to this file instead of standard output (- is standard "
+                     "output); the file is replaced only once the output is complete")
+        ->check(CLI::Validator(
+            [](const std::string& path) {
+              return path.empty() ? std::string("the file name is empty") : std::string();
+            },
+            "FILE"));
   }
 }
 
@@ -79,17 +85,20 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   if (!context.action) return kExitOk;
   try {
-    // A failed command (an InputError) leaves the --out file as it was. A finished one replaces
-    // it with the complete lines written, even with exit status 1 or after Ctrl-C.
+    // A failed command (an InputError, or exit status 2 without output) leaves the --out file
+    // as it was. A finished one replaces it with the complete lines written, even with exit
+    // status 1 or 2 or after Ctrl-C.
     std::optional<ReplacingFile> out_file;
-    if (!context.out_path.empty()) {
+    if (!context.out_path.empty() && context.out_path != "-") {
       out_file.emplace(context.out_path);
       routed.rdbuf(out_file->stream().rdbuf());
       context.color = false;
     }
     const int status = context.action();
     routed.flush();
-    if (out_file) out_file->commit();
+    // Exit status 2 with no output at all (a single input that is missing): keep the old file.
+    const bool keep_old = status == kExitError && out_file && out_file->nothing_written();
+    if (out_file && !keep_old) out_file->commit();
     return status;
   } catch (const InputError& error) {
     err << format_error(error) << "\n";

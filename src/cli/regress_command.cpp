@@ -30,8 +30,11 @@ void print_changes_text(const std::vector<Change>& changes, std::size_t compared
     out << change_kind_name(change.kind) << "  " << change.id << "  " << change.subject << "  "
         << change.before << " -> " << change.after << '\n';
   }
-  out << compared << " responses in the results: " << counts[0] << " changes for the worse, "
-      << counts[1] << " other changes, " << counts[2] << " new, " << counts[3] << " vanished\n";
+  const auto changes_of = [](std::size_t count) { return count == 1 ? " change" : " changes"; };
+  out << compared << (compared == 1 ? " response" : " responses")
+      << " in the results: " << counts[0] << changes_of(counts[0]) << " for the worse, "
+      << counts[1] << " other" << changes_of(counts[1]) << ", " << counts[2] << " new, "
+      << counts[3] << " vanished\n";
 }
 
 void print_changes_json(const std::vector<Change>& changes, std::ostream& out) {

@@ -13,7 +13,12 @@ static_assert(std::atomic<int>::is_always_lock_free);
 
 struct sigaction previous_interrupt, previous_terminate;
 
-extern "C" void request_stop(int signal) { requested_by.store(signal); }
+// Records the request, then hands the signal back to the handler that was there before, so
+// that a second Ctrl-C ends the process (and ReplacingFile's handler removes its temporary file).
+extern "C" void request_stop(int signal) {
+  requested_by.store(signal);
+  sigaction(signal, signal == SIGINT ? &previous_interrupt : &previous_terminate, nullptr);
+}
 
 }  // namespace
 
@@ -22,11 +27,13 @@ InterruptionWatch::InterruptionWatch() {
   struct sigaction action {};
   action.sa_handler = request_stop;
   sigemptyset(&action.sa_mask);
-  // SA_RESTART keeps a write or a read in progress from failing with EINTR; SA_RESETHAND makes
-  // the next signal act as if no handler were set.
-  action.sa_flags = SA_RESTART | SA_RESETHAND;
+  // SA_RESTART keeps a write or a read in progress from failing with EINTR.
+  action.sa_flags = SA_RESTART;
   sigaction(SIGINT, &action, &previous_interrupt);
   sigaction(SIGTERM, &action, &previous_terminate);
+  // A signal ignored when the process started (nohup, a background job) stays ignored.
+  if (previous_interrupt.sa_handler == SIG_IGN) sigaction(SIGINT, &previous_interrupt, nullptr);
+  if (previous_terminate.sa_handler == SIG_IGN) sigaction(SIGTERM, &previous_terminate, nullptr);
 }
 
 InterruptionWatch::~InterruptionWatch() {

@@ -4,9 +4,9 @@ namespace respgrade {
 
 // Turns Ctrl-C (SIGINT) and SIGTERM into a request to stop, for work that must end between
 // two results rather than in the middle of one. While an InterruptionWatch lives, the first
-// such signal only sets the flag that stop_requested() reads. The handler then resets itself,
-// so a second Ctrl-C ends the process the usual way. The destructor restores the earlier
-// handlers.
+// such signal only sets the flag that stop_requested() reads. The handler then puts the earlier
+// handler back, so a second Ctrl-C acts as it would have without the watch. The destructor
+// restores the earlier handlers too. A signal the process inherited as ignored stays ignored.
 class InterruptionWatch {
  public:
   InterruptionWatch();

@@ -109,8 +109,13 @@ void add_batch_result(BatchResults& results, const json& line, const std::string
     }
     results.items.push_back(std::move(result));
   } catch (const json::exception& error) {
-    // nlohmann's out_of_range and type_error messages name the key or the type.
-    throw InputError(where, std::string("not a batch result: ") + error.what(),
+    // nlohmann's out_of_range and type_error messages name the key or the type, after a
+    // "[json.exception.NAME.ID] " prefix that means nothing to a user.
+    std::string_view message = error.what();
+    if (const auto end = message.find("] "); message.starts_with("[json.") && end != message.npos) {
+      message.remove_prefix(end + 2);
+    }
+    throw InputError(where, "not a batch result: " + std::string(message),
                      "Pass a file written by 'respgrade batch'");
   }
 }
