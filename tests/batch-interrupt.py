@@ -54,11 +54,16 @@ def line_count(path):
 
 
 def interrupt(args, growing_file, sig, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-    """Starts the batch, waits until the file `growing_file()` names has 200 lines, then sends
-    `sig` and returns the exit status."""
+    """Starts the batch, waits until the file `growing_file()` names has 200 lines (or half a
+    second, when `growing_file` is None), then sends `sig` and returns the exit status."""
     process = subprocess.Popen(args, stdout=stdout, stderr=stderr)
     deadline = time.monotonic() + 60
+    if growing_file is None:  # output only at the end: give the batch half a second
+        deadline = time.monotonic() + 0.5
     while time.monotonic() < deadline and process.poll() is None:
+        if growing_file is None:
+            time.sleep(0.01)
+            continue
         path = growing_file()
         if path and line_count(path) >= 200:
             break
@@ -135,6 +140,17 @@ def main():
             note = "stopped by Ctrl-C (SIGINT) after %d of %d responses\n" % (written, RESPONSES)
             check(text.read().endswith(note), "the summary file says where the batch stopped")
         check(not temporary_files(), "no temporary file is left after Ctrl-C")
+
+        # A document from a stopped batch says so: SARIF reports the run as not successful.
+        sarif = os.path.join(folder, "results.sarif")
+        status = interrupt(batch + ["--format", "sarif", "--out", sarif], None, signal.SIGINT)
+        check(status == 130, "Ctrl-C with --format sarif gives exit status 130, not %d" % status)
+        with open(sarif) as text:
+            invocation = json.load(text)["runs"][0]["invocations"][0]
+        check(invocation["executionSuccessful"] is False, "a stopped SARIF run is not successful")
+        notes = [note["message"]["text"] for note in invocation["toolExecutionNotifications"]]
+        check(any("stopped by Ctrl-C (SIGINT) after" in note for note in notes),
+              "the SARIF notifications say where the batch stopped: %r" % notes)
 
         # Other commands stop at once on Ctrl-C, removing their temporary file.
         scan = [options.binary, "scan", "--format", "json", "--out", results]

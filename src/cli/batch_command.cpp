@@ -111,16 +111,22 @@ int run_batch_command(const BatchCommandOptions& options, CommandContext& contex
                                          progress ? &*progress : nullptr);
   if (progress) progress->finish();
   const int signal = InterruptionWatch::signal_number();
-  if (document) {
-    const auto report = make_document_report(options.format, *catalog);
-    add_batch_results(read_batch_results(lines, "the batch output"), *report);
-    report->write(context.out);
-  }
   const bool stopped = outcome.written < items.size();
   std::string stop_note;
   if (stopped) {
     stop_note = "stopped by " + signal_name(signal) + " after " + std::to_string(outcome.written) +
                 " of " + std::to_string(items.size()) + " responses";
+  }
+  if (document) {
+    const auto report = make_document_report(options.format, *catalog);
+    add_batch_results(read_batch_results(lines, "the batch output"), *report);
+    // A stopped batch is an error of the batch's input as a whole, so that the document shows
+    // it is cut short (SARIF then reports the run as not successful).
+    if (stopped) {
+      report->add_error("", options.manifest.empty() ? options.inputs.front() : options.manifest,
+                        stop_note);
+    }
+    report->write(context.out);
   }
   write_summary(outcome, options.summary, context.err, stop_note);
   if (stopped) {
