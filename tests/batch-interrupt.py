@@ -141,7 +141,7 @@ def main():
             check(text.read().endswith(note), "the summary file says where the batch stopped")
         check(not temporary_files(), "no temporary file is left after Ctrl-C")
 
-        # A document from a stopped batch says so: SARIF reports the run as not successful.
+        # A document from a stopped batch records the stop: SARIF reports the run as failed.
         sarif = os.path.join(folder, "results.sarif")
         status = interrupt(batch + ["--format", "sarif", "--out", sarif], None, signal.SIGINT)
         check(status == 130, "Ctrl-C with --format sarif gives exit status 130, not %d" % status)
