@@ -19,61 +19,20 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "test_support.h"
 
 namespace {
+
+using namespace respgrade_test;
 
 namespace fs = std::filesystem;
 
 fs::path suite_dir() { return fs::path(RESPGRADE_SOURCE_DIR) / "fixtures" / "bad-input"; }
 
-std::string read_bytes(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(stream), {});
-}
-
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
-}
-
-// A fresh directory under the system temporary directory, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "respgrade-suite-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) FAIL("mkdtemp failed for " << pattern);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string write(const std::string& name, const std::string& bytes) const {
-    const fs::path file = path_ / name;
-    std::ofstream stream(file, std::ios::binary);
-    stream << bytes;
-    return file.string();
-  }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-struct Run {
-  int status = 0;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int status = respgrade::run_cli(args, out, err);
-  return {status, out.str(), err.str()};
 }
 
 // One command of a `.expected` file and the output it must give.
@@ -88,7 +47,7 @@ struct ExpectedRun {
 // line "$ respgrade ARGS", a line "exit N", and the sections "[stdout]" and "[stderr]", each
 // running to the next section. A blank line before the next command only separates.
 std::vector<ExpectedRun> parse_expected(const fs::path& path) {
-  std::istringstream lines(read_bytes(path));
+  std::istringstream lines(read_file(path));
   std::vector<ExpectedRun> runs;
   std::string line;
   while (std::getline(lines, line) && !line.empty()) {

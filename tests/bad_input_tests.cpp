@@ -15,51 +15,13 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "test_support.h"
 
 namespace {
 
+using namespace respgrade_test;
+
 namespace fs = std::filesystem;
-
-// A fresh directory under the system temporary directory, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "respgrade-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) FAIL("mkdtemp failed for " << pattern);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ignored);
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // Writes `bytes` to a file in the directory and returns its path.
-  std::string write(const std::string& name, const std::string& bytes) const {
-    const fs::path file = path_ / name;
-    std::ofstream stream(file, std::ios::binary);
-    stream << bytes;
-    return file.string();
-  }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-struct Run {
-  int status = 0;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int status = respgrade::run_cli(args, out, err);
-  return {status, out.str(), err.str()};
-}
 
 constexpr const char* kGoodResponse =
     "## File: lib/tap_stack.py\n"

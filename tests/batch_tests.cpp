@@ -20,56 +20,15 @@
 #include "batch/progress.h"
 #include "cli/cli.h"
 #include "rules/catalog.h"
+#include "test_support.h"
 
 namespace {
+
+using namespace respgrade_test;
 
 namespace fs = std::filesystem;
 
 const fs::path kExample = fs::path(RESPGRADE_SOURCE_DIR) / "examples" / "private-network";
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "respgrade-batch-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) FAIL("mkdtemp failed for " << pattern);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-  std::string copy(const fs::path& from, const std::string& name) const {
-    const fs::path file = path_ / name;
-    fs::create_directories(file.parent_path());
-    fs::copy_file(from, file, fs::copy_options::overwrite_existing);
-    return file.string();
-  }
-
- private:
-  fs::path path_;
-};
-
-struct Run {
-  int status = 0;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int status = respgrade::run_cli(args, out, err);
-  return {status, out.str(), err.str()};
-}
 
 std::vector<nlohmann::json> lines_of(const std::string& text) {
   std::vector<nlohmann::json> lines;
@@ -303,11 +262,6 @@ TEST_CASE("batch progress line shows rate and time left", "[batch]") {
 }
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-}
 
 std::size_t files_in(const fs::path& folder) {
   return static_cast<std::size_t>(

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "harness.h"
+#include "test_support.h"
 
 namespace {
 
@@ -18,11 +19,6 @@ namespace fs = std::filesystem;
 
 fs::path regressions_dir() {
   return fs::path(RESPGRADE_SOURCE_DIR) / "fixtures" / "fuzz-regressions";
-}
-
-std::string read_bytes(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(stream), {});
 }
 
 std::vector<fs::path> inputs_of(std::string_view target) {
@@ -43,7 +39,7 @@ TEST_CASE("fuzz regressions replay cleanly", "[fuzz]") {
   for (const respgrade::fuzz::Target& target : respgrade::fuzz::targets()) {
     for (const fs::path& path : inputs_of(target.name)) {
       INFO(path.string());
-      CHECK_NOTHROW(target.run(read_bytes(path)));
+      CHECK_NOTHROW(target.run(respgrade_test::read_file(path)));
       ++replayed;
     }
   }
