@@ -25,6 +25,10 @@ struct TextFile {
 // binary or not UTF-8. A file over `max_bytes` is rejected before it is read.
 TextFile read_text_file(const std::string& path, std::size_t max_bytes = kDefaultMaxFileBytes);
 
+// Returns the length of the UTF-8 sequence starting at `at`, or 0 if it is invalid (overlong
+// forms, surrogates, code points past U+10FFFF and cut sequences included).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
+
 // Checks bytes already in memory the same way; `path` only names them in errors.
 void check_text(const std::string& path, std::string_view text, std::size_t max_bytes);
 
