@@ -123,7 +123,7 @@ def main():
         written = check_whole_prefix(output, "standard output")
         stop_line = "respgrade: stopped by Ctrl-C (SIGINT) after %d of %d responses" % (
             written, RESPONSES)
-        check(stop_line in message, "stderr says where the batch stopped: %r" % message[-300:])
+        check(stop_line in message, "stderr names where the batch stopped: %r" % message[-300:])
 
         # With --out, the lines go to a temporary file beside the target until the batch ends.
         results = os.path.join(folder, "results.jsonl")

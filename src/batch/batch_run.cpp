@@ -83,9 +83,8 @@ BatchOutcome run_batch(const std::vector<BatchItem>& items, const Catalog& catal
     outcome.summary.add(result);
     if (progress != nullptr) progress->update(index + 1);
   };
-  const std::function<bool()> never = [] { return false; };
-  outcome.written = run_in_order(items.size(), options.threads, window, work, emit,
-                                 options.stop_requested ? options.stop_requested : never);
+  outcome.written =
+      run_in_order(items.size(), options.threads, window, work, emit, options.stop_requested);
   outcome.ideal_scans = ideals.scans();
   return outcome;
 }

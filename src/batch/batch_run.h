@@ -21,8 +21,8 @@ struct BatchOptions {
   // thread. It bounds memory: a result is one output line.
   std::size_t window = 0;
   // Polled between items: once it returns true, the batch finishes the responses in hand,
-  // writes their lines and stops. Empty: the batch runs to the end.
-  std::function<bool()> stop_requested;
+  // writes their lines and stops.
+  std::function<bool()> stop_requested = [] { return false; };
 };
 
 struct BatchOutcome {

@@ -77,9 +77,9 @@ class BlockIndex {
   std::vector<Scope> scopes_;
   std::vector<CallSite> calls_;
   std::vector<int> scope_stack_;
-  // Where the innermost scope changes, in ascending byte order: from `first` on, until the next
-  // entry, the innermost scope is `second`. Lets scope_at() search instead of scanning every
-  // scope, which made responses with many lambdas and names take quadratic time.
+  // The offsets where the innermost scope changes, in ascending byte order: from `first` on, until
+  // the next entry, the innermost scope is `second`. Lets scope_at() search instead of scanning
+  // every scope, which made responses with many lambdas and names take quadratic time.
   std::vector<std::pair<uint32_t, int>> scope_changes_;
 };
 
