@@ -1,5 +1,7 @@
 #include "model/resource_model.h"
 
+#include <mutex>
+
 #include "model/block_index.h"
 #include "model/evaluator.h"
 #include "python/syntax.h"
@@ -59,67 +61,101 @@ bool may_be_aws_call(TSNode call, const BlockIndex& block, const ImportMap& fall
          (module.size() == kPackage.size() || module[kPackage.size()] == '.');
 }
 
-void add_fields_of(const Value& object, Resource& resource) {
-  resource.arguments.insert(resource.arguments.end(), object.fields.begin(), object.fields.end());
-}
-
-Resource make_resource(const CallSite& site, std::string type, const BlockIndex& block,
-                       Evaluator& evaluator) {
-  const auto& ids = syntax::fields();
-  Resource resource;
-  resource.type = std::move(type);
-  resource.span = block.span(site.call);
-  resource.many = site.in_loop;
-  resource.name = resource_name(site.call, block, evaluator);
-
-  const TSNode arguments = syntax::field(site.call, ids.arguments);
-  int position = 0;
-  const uint32_t count = ts_node_named_child_count(arguments);
-  for (uint32_t i = 0; i < count; ++i) {
-    const TSNode argument = ts_node_named_child(arguments, i);
-    const std::string_view kind = syntax::type(argument);
-    if (kind == "comment") continue;
-    if (kind == "keyword_argument") {
-      resource.arguments.push_back(Field{
-          std::string(block.text(syntax::field(argument, ids.name))),
-          evaluator.evaluate(syntax::field(argument, ids.value), block), block.span(argument)});
-      continue;
-    }
-    if (kind == "dictionary_splat") {
-      ValuePtr spread = evaluator.evaluate(ts_node_named_child(argument, 0), block);
-      if (spread->kind == ValueKind::object && !spread->partial) {
-        add_fields_of(*spread, resource);
-      } else {
-        resource.hidden_arguments =
-            spread->kind == ValueKind::unknown
-                ? spread->reason
-                : "`" + std::string(block.text(argument)) + "` may pass more arguments";
-      }
-      continue;
-    }
-    // The second positional argument is the Args object, unless it is resource options.
-    if (++position != 2) continue;
-    if (syntax::is(argument, "call")) {
-      const std::string callee = dotted_path(syntax::field(argument, ids.function), block);
-      if (callee.ends_with("ResourceOptions")) continue;
-    }
-    ValuePtr args = evaluator.evaluate(argument, block);
-    if (args->kind == ValueKind::object) {
-      add_fields_of(*args, resource);
-      if (args->partial) resource.hidden_arguments = "the Args object may hold more fields";
-    } else if (args->kind != ValueKind::null) {
-      resource.hidden_arguments = args->kind == ValueKind::unknown
-                                      ? args->reason
-                                      : "the second argument is not an Args object";
-    }
-  }
-  return resource;
+void add_fields_of(const Value& object, std::vector<Field>& arguments) {
+  arguments.insert(arguments.end(), object.fields.begin(), object.fields.end());
 }
 
 }  // namespace
 
+// Everything a resource needs to resolve its arguments later. It lives on the heap, shared by
+// the model, so that the evaluator's references into the indexes stay valid when the model moves.
+struct ModelSource {
+  explicit ModelSource(std::vector<BlockIndex> indexes)
+      : blocks(std::move(indexes)), fallback(merge_imports(blocks)), evaluator(blocks, fallback) {}
+
+  std::vector<BlockIndex> blocks;
+  ImportMap fallback;
+  Evaluator evaluator;
+  // The evaluator remembers the names it has resolved, and an ideal's model is read by every
+  // batch thread grading against it, so resolving runs under this lock.
+  std::mutex lock;
+};
+
+// Builds the resources of a model. A class, and a friend of Resource, so that the fields that
+// tie a resource to its source are set here and nowhere else.
+class ResourceCollector {
+ public:
+  static Resource make(const CallSite& site, std::string type, const BlockIndex& block,
+                       ModelSource& source) {
+    Resource resource;
+    resource.type = std::move(type);
+    resource.span = block.span(site.call);
+    resource.many = site.in_loop;
+    resource.name = resource_name(site.call, block, source.evaluator);
+    resource.source_ = &source;
+    resource.block_ = &block;
+    resource.call_ = site.call;
+    return resource;
+  }
+
+  static Resource::Arguments resolve(TSNode call, const BlockIndex& block, Evaluator& evaluator) {
+    const auto& ids = syntax::fields();
+    Resource::Arguments resolved;
+    std::vector<Field>& arguments = resolved.arguments;
+    std::string& hidden = resolved.hidden_arguments;
+    const TSNode list = syntax::field(call, ids.arguments);
+    int position = 0;
+    const uint32_t count = ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < count; ++i) {
+      const TSNode argument = ts_node_named_child(list, i);
+      const std::string_view kind = syntax::type(argument);
+      if (kind == "comment") continue;
+      if (kind == "keyword_argument") {
+        arguments.push_back(Field{std::string(block.text(syntax::field(argument, ids.name))),
+                                  evaluator.evaluate(syntax::field(argument, ids.value), block),
+                                  block.span(argument)});
+        continue;
+      }
+      if (kind == "dictionary_splat") {
+        ValuePtr spread = evaluator.evaluate(ts_node_named_child(argument, 0), block);
+        if (spread->kind == ValueKind::object && !spread->partial) {
+          add_fields_of(*spread, arguments);
+        } else {
+          hidden = spread->kind == ValueKind::unknown
+                       ? spread->reason
+                       : "`" + std::string(block.text(argument)) + "` may pass more arguments";
+        }
+        continue;
+      }
+      // The second positional argument is the Args object, unless it is resource options.
+      if (++position != 2) continue;
+      if (syntax::is(argument, "call")) {
+        const std::string callee = dotted_path(syntax::field(argument, ids.function), block);
+        if (callee.ends_with("ResourceOptions")) continue;
+      }
+      ValuePtr args = evaluator.evaluate(argument, block);
+      if (args->kind == ValueKind::object) {
+        add_fields_of(*args, arguments);
+        if (args->partial) hidden = "the Args object may hold more fields";
+      } else if (args->kind != ValueKind::null) {
+        hidden = args->kind == ValueKind::unknown ? args->reason
+                                                  : "the second argument is not an Args object";
+      }
+    }
+    return resolved;
+  }
+};
+
+const Resource::Arguments& Resource::resolved() const {
+  static const Arguments kNone;
+  if (source_ == nullptr) return kNone;  // a resource made by hand, not by build_model
+  const std::lock_guard<std::mutex> hold(source_->lock);
+  if (!arguments_) arguments_ = ResourceCollector::resolve(call_, *block_, source_->evaluator);
+  return *arguments_;
+}
+
 const Field* Resource::argument(std::string_view name) const {
-  for (const Field& field : arguments) {
+  for (const Field& field : arguments()) {
     if (field.key == name) return &field;
   }
   return nullptr;
@@ -136,14 +172,14 @@ ResourceModel build_model(const Response& response) {
                                     python.error_lines.end());
   }
 
-  const ImportMap fallback = merge_imports(blocks);
-  Evaluator evaluator(blocks, fallback);
-  for (const BlockIndex& block : blocks) {
+  model.source = std::make_shared<ModelSource>(std::move(blocks));
+  ModelSource& source = *model.source;
+  for (const BlockIndex& block : source.blocks) {
     for (const CallSite& site : block.calls()) {
-      if (!may_be_aws_call(site.call, block, fallback)) continue;
-      std::string type = evaluator.resource_type(site.call, block);
+      if (!may_be_aws_call(site.call, block, source.fallback)) continue;
+      std::string type = source.evaluator.resource_type(site.call, block);
       if (type.empty()) continue;
-      model.resources.push_back(make_resource(site, std::move(type), block, evaluator));
+      model.resources.push_back(ResourceCollector::make(site, std::move(type), block, source));
     }
   }
   return model;

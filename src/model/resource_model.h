@@ -1,5 +1,9 @@
 #pragma once
 
+#include <tree_sitter/api.h>
+
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,18 +14,40 @@
 
 namespace respgrade {
 
+class BlockIndex;
+struct ModelSource;
+
 // One call that declares a pulumi_aws resource.
+//
+// Its arguments are resolved the first time they are asked for, not when the model is built:
+// most resources in an answer are of types no rule reads, and resolving every argument of every
+// resource took about a quarter of the time `batch` spends beyond parsing. Resolving reads the
+// response's syntax trees, so a resource must not outlive the Response its model was built from.
 struct Resource {
   std::string type;   // canonical class name, such as aws.kinesis.Stream
   std::string name;   // the variable it is bound to, or its Pulumi name, for reports
   Span span;          // the whole call
   bool many = false;  // written inside a loop or comprehension, so it may declare several
-  std::vector<Field> arguments;  // keyword arguments, and the fields of a positional Args object
+
+  // Keyword arguments, and the fields of a positional Args object.
+  const std::vector<Field>& arguments() const { return resolved().arguments; }
   // Set when a `**kwargs` or a positional Args object could not be resolved: an argument the
   // rules look for may then be there without the grader seeing it.
-  std::string hidden_arguments;
-
+  const std::string& hidden_arguments() const { return resolved().hidden_arguments; }
   const Field* argument(std::string_view name) const;
+
+ private:
+  friend class ResourceCollector;
+  struct Arguments {
+    std::vector<Field> arguments;
+    std::string hidden_arguments;
+  };
+  const Arguments& resolved() const;
+
+  ModelSource* source_ = nullptr;
+  const BlockIndex* block_ = nullptr;
+  TSNode call_{};
+  mutable std::optional<Arguments> arguments_;  // set once, under the source's lock
 };
 
 // The resources a response declares, across all its Python blocks except test files.
@@ -30,8 +56,11 @@ struct ResourceModel {
   // Markdown lines of syntax errors in the blocks the model was built from: findings near
   // them may be incomplete.
   std::vector<int> syntax_error_lines;
+  // What the resources resolve their arguments from: each block's index and the evaluator.
+  std::shared_ptr<ModelSource> source;
 };
 
+// Builds the model of a response, which must outlive it (see Resource).
 ResourceModel build_model(const Response& response);
 
 }  // namespace respgrade

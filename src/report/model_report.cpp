@@ -47,14 +47,15 @@ nlohmann::ordered_json model_to_json(const std::string& path, const ResourceMode
   nlohmann::ordered_json resources = nlohmann::ordered_json::array();
   for (const Resource& resource : model.resources) {
     nlohmann::ordered_json arguments = nlohmann::ordered_json::object();
-    for (const Field& field : resource.arguments)
+    for (const Field& field : resource.arguments())
       arguments[field.key] = value_to_json(*field.value);
     nlohmann::ordered_json entry = {{"type", resource.type},
                                     {"name", resource.name},
                                     {"lines", {resource.span.first, resource.span.last}},
                                     {"many", resource.many},
                                     {"arguments", std::move(arguments)}};
-    if (!resource.hidden_arguments.empty()) entry["hidden_arguments"] = resource.hidden_arguments;
+    if (!resource.hidden_arguments().empty())
+      entry["hidden_arguments"] = resource.hidden_arguments();
     resources.push_back(std::move(entry));
   }
   return {{"file", path},
@@ -70,12 +71,12 @@ void print_model_text(const std::string& path, const ResourceModel& model, std::
     if (!resource.name.empty()) out << "  " << resource.name;
     if (resource.many) out << "  (in a loop)";
     out << '\n';
-    for (const Field& field : resource.arguments) {
+    for (const Field& field : resource.arguments()) {
       out << "    " << span_text(field.span) << "  " << field.key << " = "
           << json_text(value_to_json(*field.value)) << '\n';
     }
-    if (!resource.hidden_arguments.empty()) {
-      out << "    (more arguments may be hidden: " << resource.hidden_arguments << ")\n";
+    if (!resource.hidden_arguments().empty()) {
+      out << "    (more arguments may be hidden: " << resource.hidden_arguments() << ")\n";
     }
   }
 }

@@ -72,9 +72,9 @@ Located locate(const ConditionRoot& root, const std::vector<std::string>& path) 
     const Field* field = resource.argument(path.front());
     next = 1;
     if (field == nullptr) {
-      if (!resource.hidden_arguments.empty()) {
+      if (!resource.hidden_arguments().empty()) {
         return unknown_at("`" + path.front() + "` may be passed where the grader cannot see: " +
-                              resource.hidden_arguments,
+                              resource.hidden_arguments(),
                           resource.span);
       }
       return Located{};
