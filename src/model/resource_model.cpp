@@ -76,8 +76,8 @@ struct ModelSource {
   std::vector<BlockIndex> blocks;
   ImportMap fallback;
   Evaluator evaluator;
-  // The evaluator remembers the names it has resolved, and an ideal's model is read by every
-  // batch thread grading against it, so resolving runs under this lock.
+  // The evaluator remembers the names it has resolved, and `batch` shares each ideal's scan
+  // between its threads, so resolving runs under this lock whoever asks.
   std::mutex lock;
 };
 
