@@ -184,20 +184,38 @@ void BlockIndex::collect() {
   };
   std::vector<Opened> opened;
   int loop_depth = 0;
+  // Calls that are the whole right side of an assignment, mapped to its target. Recorded here
+  // because the walk meets the assignment first, and finding a node's parent afterwards costs
+  // tree-sitter a walk down from the root.
+  std::unordered_map<const void*, TSNode> call_targets;
 
   using Kind = syntax::Kind;
   auto enter = [&](TSNode node) {
     const Kind kind = syntax::kind(node);
     if (kind == Kind::other) return true;
     if (kind == Kind::expression) return may_hold_records(node, text(node));
+    if (kind == Kind::argument_list) {
+      // The list's own parentheses are no sign of a call inside it.
+      const std::string_view inside = text(node);
+      return may_hold_records(node, inside.substr(1, inside.size() >= 2 ? inside.size() - 2 : 0));
+    }
     const int current = scope_stack_.back();
     if (kind == Kind::string || kind == Kind::comment) return false;
 
     if (kind == Kind::call) {
-      calls_.push_back(CallSite{node, loop_depth > 0});
+      CallSite site{node, loop_depth > 0, TSNode{}};
+      if (const auto target = call_targets.find(node.id); target != call_targets.end()) {
+        site.assigned_to = target->second;
+        call_targets.erase(target);
+      }
+      calls_.push_back(site);
     } else if (kind == Kind::assignment) {
       const TSNode right = syntax::field(node, ids.right);
       const TSNode left = syntax::field(node, ids.left);
+      if (!ts_node_is_null(right) && syntax::kind(right) == Kind::call &&
+          (syntax::is(left, "identifier") || syntax::is(left, "attribute"))) {
+        call_targets.emplace(right.id, left);
+      }
       if (ts_node_is_null(right)) {
         bind_target(left, current, TSNode{}, "declared without a value");
       } else if (syntax::is(left, "pattern_list") || syntax::is(left, "tuple_pattern") ||

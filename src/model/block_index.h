@@ -35,10 +35,12 @@ struct Scope {
   std::unordered_map<std::string_view, Binding> self_attributes;  // class scopes: self.x = ...
 };
 
-// A call found in a block, and whether it sits inside a loop.
+// A call found in a block, whether it sits inside a loop, and what it is assigned to.
 struct CallSite {
   TSNode call{};
   bool in_loop = false;  // inside a for or while body or a comprehension
+  // The target of `target = call(...)` when it is a name or an attribute; null otherwise.
+  TSNode assigned_to{};
 };
 
 // The first-pass index of one Python block: its imports, scopes, name bindings and calls.

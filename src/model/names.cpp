@@ -1,5 +1,6 @@
 #include "model/names.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -10,6 +11,16 @@ namespace respgrade {
 
 std::string dotted_path(TSNode node, const BlockIndex& block) {
   const auto& ids = syntax::fields();
+  // Most callees are written `aws.s3.Bucket`, with nothing between the names and dots; their
+  // text is then the path, read without visiting the nodes of the chain. Names that are
+  // literals in Python (None.x) are not identifiers, and keep the walk below.
+  if (syntax::is(node, "attribute") || syntax::is(node, "identifier")) {
+    const std::string_view text = block.text(node);
+    const bool plain = std::all_of(text.begin(), text.end(),
+                                   [](char c) { return c == '.' || syntax::is_name_byte(c); });
+    const std::string_view first = text.substr(0, text.find('.'));
+    if (plain && first != "None" && first != "True" && first != "False") return std::string(text);
+  }
   // Attribute chains nest to the left, so the walk down the objects meets the parts last first.
   std::vector<std::string_view> parts;
   std::size_t length = 0;

@@ -22,15 +22,10 @@ ImportMap merge_imports(const std::vector<BlockIndex>& blocks) {
 
 // The name a report gives a resource: the variable or attribute it is assigned to, else the
 // Pulumi name passed as its first argument.
-std::string resource_name(TSNode call, const BlockIndex& block, Evaluator& evaluator) {
+std::string resource_name(const CallSite& site, const BlockIndex& block, Evaluator& evaluator) {
   const auto& ids = syntax::fields();
-  const TSNode parent = ts_node_parent(call);
-  if (syntax::is(parent, "assignment")) {
-    const TSNode left = syntax::field(parent, ids.left);
-    if (syntax::is(left, "identifier") || syntax::is(left, "attribute")) {
-      return std::string(block.text(left));
-    }
-  }
+  if (!ts_node_is_null(site.assigned_to)) return std::string(block.text(site.assigned_to));
+  const TSNode call = site.call;
   const TSNode arguments = syntax::field(call, ids.arguments);
   if (ts_node_named_child_count(arguments) > 0) {
     const TSNode first = ts_node_named_child(arguments, 0);
@@ -91,7 +86,7 @@ class ResourceCollector {
     resource.type = std::move(type);
     resource.span = block.span(site.call);
     resource.many = site.in_loop;
-    resource.name = resource_name(site.call, block, source.evaluator);
+    resource.name = resource_name(site, block, source.evaluator);
     resource.source_ = &source;
     resource.block_ = &block;
     resource.call_ = site.call;

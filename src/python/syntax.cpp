@@ -37,6 +37,7 @@ constexpr KindName kKindNames[] = {
     {"for_in_clause", Kind::for_in_clause},
     {"for_statement", Kind::for_statement},
     {"while_statement", Kind::while_statement},
+    {"argument_list", Kind::argument_list},
     {"dictionary", Kind::expression},
     {"list", Kind::expression},
     {"tuple", Kind::expression},

@@ -39,6 +39,7 @@ enum class Kind : std::uint8_t {
   for_in_clause,
   for_statement,
   while_statement,
+  argument_list,
   // An expression that cannot hold a statement: a literal container, an operator, an
   // attribute, a subscript or a keyword argument.
   expression,

@@ -1,0 +1,60 @@
+// Builds resource models from fixtures and checks what the rules and reports read from them.
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "common/text_file.h"
+#include "model/resource_model.h"
+#include "python/response.h"
+
+namespace {
+
+respgrade::Response load(const std::string& name) {
+  const std::string path = std::string(RESPGRADE_SOURCE_DIR) + "/fixtures/model/" + name;
+  const respgrade::TextFile file = respgrade::read_text_file(path);
+  return respgrade::parse_response(file.path, file.text);
+}
+
+}  // namespace
+
+TEST_CASE("resources are named after their targets or their Pulumi names", "[model]") {
+  const respgrade::Response response = load("names-and-callees.md");
+  const respgrade::ResourceModel model = respgrade::build_model(response);
+  std::vector<std::string> found;
+  for (const respgrade::Resource& resource : model.resources) {
+    found.push_back(resource.type + " " + resource.name);
+  }
+  // `None.cloudwatch.LogGroup` reads like a callee but starts from a literal, so it is none.
+  CHECK(found == std::vector<std::string>{"aws.cloudwatch.LogGroup logs", "aws.s3.Bucket typed",
+                                          "aws.sqs.Queue second", "aws.sns.Topic wrapped-topic",
+                                          "aws.kinesis.Stream unassigned-stream",
+                                          "aws.ec2.Vpc spaced"});
+}
+
+TEST_CASE("arguments resolve when first read, whichever resource is read first", "[model]") {
+  const respgrade::Response response = load("names-and-callees.md");
+  const respgrade::ResourceModel model = respgrade::build_model(response);
+  REQUIRE(model.resources.size() == 6);
+
+  // Read the last resource before the first: each resolves on its own.
+  const respgrade::Resource& vpc = model.resources[5];
+  const respgrade::Field* cidr = vpc.argument("cidr_block");
+  REQUIRE(cidr != nullptr);
+  CHECK(cidr->value->text == "10.0.0.0/16");
+  CHECK(cidr->span.first == 18);
+
+  const respgrade::Resource& logs = model.resources[0];
+  const respgrade::Field* retention = logs.argument("retention_in_days");
+  REQUIRE(retention != nullptr);
+  CHECK(retention->value->kind == respgrade::ValueKind::number);
+  CHECK(retention->value->number == 30);
+  // A second read returns the same field, not a new evaluation.
+  CHECK(logs.argument("retention_in_days") == retention);
+  CHECK(logs.arguments().size() == 1);
+  CHECK(logs.hidden_arguments().empty());
+
+  const respgrade::Resource& stream = model.resources[4];
+  CHECK(stream.argument("encryption_type") == nullptr);
+  CHECK(stream.arguments().size() == 1);
+}
