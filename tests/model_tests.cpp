@@ -43,6 +43,8 @@ TEST_CASE("arguments resolve when first read, whichever resource is read first",
   REQUIRE(cidr != nullptr);
   CHECK(cidr->value->text == "10.0.0.0/16");
   CHECK(cidr->span.first == 18);
+  // Reading one argument leaves none of the others without a value.
+  for (const respgrade::Field& field : vpc.arguments()) CHECK(field.value != nullptr);
 
   const respgrade::Resource& logs = model.resources[0];
   const respgrade::Field* retention = logs.argument("retention_in_days");

@@ -56,10 +56,6 @@ bool may_be_aws_call(TSNode call, const BlockIndex& block, const ImportMap& fall
          (module.size() == kPackage.size() || module[kPackage.size()] == '.');
 }
 
-void add_fields_of(const Value& object, std::vector<Field>& arguments) {
-  arguments.insert(arguments.end(), object.fields.begin(), object.fields.end());
-}
-
 }  // namespace
 
 // Everything a resource needs to resolve its arguments later. It lives on the heap, shared by
@@ -93,11 +89,13 @@ class ResourceCollector {
     return resource;
   }
 
-  static Resource::Arguments resolve(TSNode call, const BlockIndex& block, Evaluator& evaluator) {
+  static Resource::Arguments lay_out(TSNode call, const BlockIndex& block, Evaluator& evaluator) {
     const auto& ids = syntax::fields();
-    Resource::Arguments resolved;
-    std::vector<Field>& arguments = resolved.arguments;
-    std::string& hidden = resolved.hidden_arguments;
+    Resource::Arguments laid;
+    const auto add_fields_of = [&laid](const Value& object) {
+      laid.fields.insert(laid.fields.end(), object.fields.begin(), object.fields.end());
+      laid.pending.resize(laid.fields.size());
+    };
     const TSNode list = syntax::field(call, ids.arguments);
     int position = 0;
     const uint32_t count = ts_node_named_child_count(list);
@@ -106,19 +104,19 @@ class ResourceCollector {
       const std::string_view kind = syntax::type(argument);
       if (kind == "comment") continue;
       if (kind == "keyword_argument") {
-        arguments.push_back(Field{std::string(block.text(syntax::field(argument, ids.name))),
-                                  evaluator.evaluate(syntax::field(argument, ids.value), block),
-                                  block.span(argument)});
+        laid.fields.push_back(Field{std::string(block.text(syntax::field(argument, ids.name))),
+                                    nullptr, block.span(argument)});
+        laid.pending.push_back(syntax::field(argument, ids.value));
         continue;
       }
       if (kind == "dictionary_splat") {
         ValuePtr spread = evaluator.evaluate(ts_node_named_child(argument, 0), block);
         if (spread->kind == ValueKind::object && !spread->partial) {
-          add_fields_of(*spread, arguments);
+          add_fields_of(*spread);
         } else {
-          hidden = spread->kind == ValueKind::unknown
-                       ? spread->reason
-                       : "`" + std::string(block.text(argument)) + "` may pass more arguments";
+          laid.hidden = spread->kind == ValueKind::unknown
+                            ? spread->reason
+                            : "`" + std::string(block.text(argument)) + "` may pass more arguments";
         }
         continue;
       }
@@ -130,28 +128,57 @@ class ResourceCollector {
       }
       ValuePtr args = evaluator.evaluate(argument, block);
       if (args->kind == ValueKind::object) {
-        add_fields_of(*args, arguments);
-        if (args->partial) hidden = "the Args object may hold more fields";
+        add_fields_of(*args);
+        if (args->partial) laid.hidden = "the Args object may hold more fields";
       } else if (args->kind != ValueKind::null) {
-        hidden = args->kind == ValueKind::unknown ? args->reason
-                                                  : "the second argument is not an Args object";
+        laid.hidden = args->kind == ValueKind::unknown
+                          ? args->reason
+                          : "the second argument is not an Args object";
       }
     }
-    return resolved;
+    return laid;
   }
 };
 
-const Resource::Arguments& Resource::resolved() const {
-  static const Arguments kNone;
-  if (source_ == nullptr) return kNone;  // a resource made by hand, not by build_model
-  const std::lock_guard<std::mutex> hold(source_->lock);
-  if (!arguments_) arguments_ = ResourceCollector::resolve(call_, *block_, source_->evaluator);
+Resource::Arguments& Resource::laid_out() const {
+  if (!arguments_) arguments_ = ResourceCollector::lay_out(call_, *block_, source_->evaluator);
   return *arguments_;
 }
 
+void Resource::resolve(Arguments& arguments, std::size_t index) const {
+  TSNode& expression = arguments.pending[index];
+  if (ts_node_is_null(expression)) return;
+  arguments.fields[index].value = source_->evaluator.evaluate(expression, *block_);
+  expression = TSNode{};
+}
+
+const std::vector<Field>& Resource::arguments() const {
+  static const std::vector<Field> kNone;
+  if (source_ == nullptr) return kNone;  // a resource made by hand, not by build_model
+  const std::lock_guard<std::mutex> hold(source_->lock);
+  Arguments& laid = laid_out();
+  if (!laid.all_resolved) {
+    for (std::size_t i = 0; i < laid.fields.size(); ++i) resolve(laid, i);
+    laid.all_resolved = true;
+  }
+  return laid.fields;
+}
+
+const std::string& Resource::hidden_arguments() const {
+  static const std::string kNone;
+  if (source_ == nullptr) return kNone;
+  const std::lock_guard<std::mutex> hold(source_->lock);
+  return laid_out().hidden;
+}
+
 const Field* Resource::argument(std::string_view name) const {
-  for (const Field& field : arguments()) {
-    if (field.key == name) return &field;
+  if (source_ == nullptr) return nullptr;
+  const std::lock_guard<std::mutex> hold(source_->lock);
+  Arguments& laid = laid_out();
+  for (std::size_t i = 0; i < laid.fields.size(); ++i) {
+    if (laid.fields[i].key != name) continue;
+    resolve(laid, i);
+    return &laid.fields[i];
   }
   return nullptr;
 }
