@@ -60,3 +60,19 @@ TEST_CASE("arguments resolve when first read, whichever resource is read first",
   CHECK(stream.argument("encryption_type") == nullptr);
   CHECK(stream.arguments().size() == 1);
 }
+
+TEST_CASE("every name of a chained assignment is bound once", "[model]") {
+  const respgrade::Response response = load("chained-assignment.md");
+  const respgrade::ResourceModel model = respgrade::build_model(response);
+  REQUIRE(model.resources.size() == 4);
+  CHECK(model.resources[0].name == "d");
+  for (std::size_t i : {1u, 2u}) {
+    const respgrade::Field* retention = model.resources[i].argument("retention_in_days");
+    REQUIRE(retention != nullptr);
+    CHECK(retention->value->kind == respgrade::ValueKind::number);
+    CHECK(retention->value->number == 30);
+  }
+  const respgrade::Field* output = model.resources[3].argument("retention_in_days");
+  REQUIRE(output != nullptr);
+  CHECK(output->value->kind == respgrade::ValueKind::resource_output);
+}

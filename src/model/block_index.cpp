@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <unordered_set>
 
 #include "python/syntax.h"
 
@@ -188,6 +189,7 @@ void BlockIndex::collect() {
   // because the walk meets the assignment first, and finding a node's parent afterwards costs
   // tree-sitter a walk down from the root.
   std::unordered_map<const void*, TSNode> call_targets;
+  std::unordered_set<const void*> chained;  // inner assignments of chains already bound
 
   using Kind = syntax::Kind;
   auto enter = [&](TSNode node) {
@@ -200,7 +202,9 @@ void BlockIndex::collect() {
       return may_hold_records(node, inside.substr(1, inside.size() >= 2 ? inside.size() - 2 : 0));
     }
     const int current = scope_stack_.back();
-    if (kind == Kind::string || kind == Kind::comment) return false;
+    if (kind == Kind::string || kind == Kind::comment || kind == Kind::type) return false;
+    // Parameters are bound with their function; only a default value can hold a record.
+    if (kind == Kind::parameters) return may_hold_records(node, text(node));
 
     if (kind == Kind::call) {
       CallSite site{node, loop_depth > 0, TSNode{}};
@@ -216,7 +220,9 @@ void BlockIndex::collect() {
           (syntax::is(left, "identifier") || syntax::is(left, "attribute"))) {
         call_targets.emplace(right.id, left);
       }
-      if (ts_node_is_null(right)) {
+      if (chained.erase(node.id) > 0) {
+        // An inner link of `a = b = value`, bound with the whole chain.
+      } else if (ts_node_is_null(right)) {
         bind_target(left, current, TSNode{}, "declared without a value");
       } else if (syntax::is(left, "pattern_list") || syntax::is(left, "tuple_pattern") ||
                  syntax::is(left, "list_pattern")) {
@@ -224,11 +230,14 @@ void BlockIndex::collect() {
       } else {
         bind_target(left, current, final_right_side(right), {});
       }
-      // The inner targets of `a = b = value` are bound to the same value.
+      // The inner targets of `a = b = value` are bound to the same value, here rather than when
+      // the walk meets them, as it does not when nothing in the chain needs walking.
       for (TSNode inner = right; syntax::is(inner, "assignment");
            inner = syntax::field(inner, ids.right)) {
         bind_target(syntax::field(inner, ids.left), current, final_right_side(inner), {});
+        chained.insert(inner.id);
       }
+      return may_hold_records(node, text(node));
     } else if (kind == Kind::augmented_assignment) {
       bind_target(syntax::field(node, ids.left), current, TSNode{}, "changed in place");
     } else if (kind == Kind::named_expression) {

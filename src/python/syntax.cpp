@@ -38,6 +38,8 @@ constexpr KindName kKindNames[] = {
     {"for_statement", Kind::for_statement},
     {"while_statement", Kind::while_statement},
     {"argument_list", Kind::argument_list},
+    {"parameters", Kind::parameters},
+    {"type", Kind::type},
     {"dictionary", Kind::expression},
     {"list", Kind::expression},
     {"tuple", Kind::expression},

@@ -40,6 +40,8 @@ enum class Kind : std::uint8_t {
   for_statement,
   while_statement,
   argument_list,
+  parameters,
+  type,  // an annotation
   // An expression that cannot hold a statement: a literal container, an operator, an
   // attribute, a subscript or a keyword argument.
   expression,
