@@ -31,6 +31,12 @@ bool may_hold_records(TSNode node, std::string_view text) {
          contains_word(text, "lambda") || contains_word(text, "for") || contains_word(text, "as");
 }
 
+// The inside of a bracketed node's text, without its first and last byte: the parentheses of
+// an argument or parameter list are no sign of a call.
+std::string_view inside_brackets(std::string_view text) {
+  return text.size() >= 2 ? text.substr(1, text.size() - 2) : std::string_view();
+}
+
 // The final value of a chained assignment `a = b = value`.
 TSNode final_right_side(TSNode right) {
   const auto& ids = syntax::fields();
@@ -196,15 +202,11 @@ void BlockIndex::collect() {
     const Kind kind = syntax::kind(node);
     if (kind == Kind::other) return true;
     if (kind == Kind::expression) return may_hold_records(node, text(node));
-    if (kind == Kind::argument_list) {
-      // The list's own parentheses are no sign of a call inside it.
-      const std::string_view inside = text(node);
-      return may_hold_records(node, inside.substr(1, inside.size() >= 2 ? inside.size() - 2 : 0));
-    }
+    if (kind == Kind::argument_list) return may_hold_records(node, inside_brackets(text(node)));
     const int current = scope_stack_.back();
     if (kind == Kind::string || kind == Kind::comment || kind == Kind::type) return false;
     // Parameters are bound with their function; only a default value can hold a record.
-    if (kind == Kind::parameters) return may_hold_records(node, text(node));
+    if (kind == Kind::parameters) return may_hold_records(node, inside_brackets(text(node)));
 
     if (kind == Kind::call) {
       CallSite site{node, loop_depth > 0, TSNode{}};

@@ -515,6 +515,11 @@ std::string_view severity_name(Severity severity) {
 }
 
 bool matches_type(std::string_view pattern, std::string_view type) {
+  // The judge asks this for every rule and resource, and nearly every answer is no: settle it
+  // on the text before the first `*` when that differs.
+  const std::size_t first_star = pattern.find('*');
+  if (first_star == std::string_view::npos) return pattern == type;
+  if (type.substr(0, first_star) != pattern.substr(0, first_star)) return false;
   // Glob matching with `*` only, iterative with one backtrack point.
   std::size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
   while (t < type.size()) {
