@@ -100,19 +100,32 @@ std::string_view verdict_name(Verdict verdict) {
 
 std::vector<std::string> code_on_lines(const Response& response, Span span) {
   std::vector<std::string> lines;
-  for (int line = span.first; line <= span.last && !span.empty(); ++line) {
-    for (const CodeBlock& block : response.blocks) {
-      if (block.lines.empty() || line < block.first_line() || line > block.last_line()) continue;
-      const auto row = static_cast<std::size_t>(line - block.first_line());
-      std::size_t start = 0;
-      for (std::size_t i = 0; i < row && start != std::string::npos; ++i) {
-        start = block.text.find('\n', start);
-        if (start != std::string::npos) ++start;
+  if (span.empty()) return lines;
+  for (int line = span.first; line <= span.last;) {
+    const CodeBlock* block = nullptr;
+    for (const CodeBlock& candidate : response.blocks) {
+      if (!candidate.lines.empty() && line >= candidate.first_line() &&
+          line <= candidate.last_line()) {
+        block = &candidate;
+        break;
       }
-      if (start == std::string::npos) break;
-      const auto end = block.text.find('\n', start);
-      lines.push_back(block.text.substr(start, end == std::string::npos ? end : end - start));
-      break;
+    }
+    if (block == nullptr) {
+      ++line;
+      continue;
+    }
+    // Find the span's first line in the block once, then read on from there, rather than
+    // counting newlines from the block's start for every line.
+    std::size_t start = 0;
+    for (int row = block->first_line(); row < line && start != std::string::npos; ++row) {
+      start = block->text.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
+    for (const int last = std::min(span.last, block->last_line()); line <= last; ++line) {
+      if (start == std::string::npos) continue;  // past the end of the block's text
+      const auto end = block->text.find('\n', start);
+      lines.push_back(block->text.substr(start, end == std::string::npos ? end : end - start));
+      start = end == std::string::npos ? end : end + 1;
     }
   }
   return lines;
