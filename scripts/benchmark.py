@@ -8,10 +8,13 @@ Prints three ratios measured in this one run, on the corpus of task folders:
   3. the corpus repeated twenty times (symbolic links to each task folder) against one pass,
      with all cores: time per response, and peak resident memory from /usr/bin/time -v.
 
-Times come from hyperfine (median of --runs runs after one warm-up run); memory from GNU time.
+Times come from hyperfine, memory from GNU time. The three commands of ratios 1 and 2 run in
+rounds, one run of each per round after a warm-up round, and each ratio is the median of the
+ratios within a round: on a shared machine the speed drifts over a minute, and a ratio of two
+times taken seconds apart is steadier than a ratio of two medians taken a minute apart.
 Installs hyperfine and GNU time with apt-get when they are missing.
 
-Usage: scripts/benchmark.py [--build build] [--corpus ../shared/corpus/pulumi-py] [--runs 5]
+Usage: scripts/benchmark.py [--build build] [--corpus ../shared/corpus/pulumi-py] [--runs 9]
 Exit status: 0, or 77 when the corpus is not there (a fresh clone has none).
 """
 import argparse
@@ -43,16 +46,34 @@ def install_missing():
                    check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
-def hyperfine(commands, runs):
-    """Return (median wall time, mean user plus system CPU time) in seconds of each command."""
+def hyperfine_round(commands):
+    """Run each command once, in order; return (wall time, user plus system CPU time) of each."""
     with tempfile.NamedTemporaryFile(suffix=".json") as export:
         # --ignore-failure: batch exits 2 on the corpus, whose two non-UTF-8 responses fail.
-        subprocess.run(["hyperfine", "--style", "none", "--ignore-failure", "--warmup", "1",
-                        "--runs", str(runs), "--export-json", export.name, *commands],
+        subprocess.run(["hyperfine", "--style", "none", "--ignore-failure", "--runs", "1",
+                        "--export-json", export.name, *commands],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         with open(export.name, encoding="utf-8") as exported:
             results = json.load(exported)["results"]
-    return [(result["median"], result["user"] + result["system"]) for result in results]
+    return [(result["times"][0], result["user"] + result["system"]) for result in results]
+
+
+def rounds(commands, count):
+    """Time the commands in `count` rounds after a warm-up round. Returns the list of rounds,
+    each a list of (wall, CPU) per command. Odd rounds run the commands in reverse order, so that
+    none of them always runs first in a round."""
+    hyperfine_round(commands)
+    measured = []
+    for number in range(count):
+        order = list(range(len(commands)))
+        if number % 2 == 1:
+            order.reverse()
+        times = hyperfine_round([commands[i] for i in order])
+        by_command = [None] * len(commands)
+        for position, i in enumerate(order):
+            by_command[i] = times[position]
+        measured.append(by_command)
+    return measured
 
 
 def time_and_memory(command, runs):
@@ -86,7 +107,8 @@ def main():
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus",
                                                          "pulumi-py"))
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command")
+    parser.add_argument("--runs", type=int, default=9,
+                        help="rounds of the first two ratios, and runs of the third")
     parser.add_argument("--copies", type=int, default=20, help="size of the large batch")
     args = parser.parse_args()
 
@@ -109,11 +131,18 @@ def main():
         listing = os.path.join(scratch, "responses.txt")
         with open(listing, "w", encoding="utf-8") as out:
             out.write("\n".join(responses) + "\n")
-        (parse, parse_cpu), (one, one_cpu), (two, two_cpu) = hyperfine([
+        measured = rounds([
             f"{parse_only} --list {listing}",
             f"{respgrade} batch -j 1 {corpus} --summary /dev/null",
             f"{respgrade} batch -j 2 {corpus} --summary /dev/null",
         ], args.runs)
+        parse, one, two = (statistics.median(r[i][0] for r in measured) for i in range(3))
+        parse_cpu, one_cpu, two_cpu = (statistics.median(r[i][1] for r in measured)
+                                       for i in range(3))
+        ratio_one = statistics.median(r[1][0] / r[0][0] for r in measured)
+        ratio_one_cpu = statistics.median(r[1][1] / r[0][1] for r in measured)
+        speed_up = statistics.median(r[1][0] / r[2][0] for r in measured)
+        cpu_two = statistics.median(r[2][1] / r[1][1] for r in measured)
 
         large = os.path.join(scratch, "large")
         os.mkdir(large)
@@ -129,16 +158,16 @@ def main():
     per_large = large_time / (count * args.copies)
     print(f"corpus: {count} tasks, {len(responses)} responses, "
           f"{sum(os.path.getsize(p) for p in responses) / 1e6:.1f} MB; "
-          f"{os.cpu_count()} cores; median of {args.runs} runs")
+          f"{os.cpu_count()} cores; {args.runs} rounds, medians")
     print(f"load average (1 min) before and after: {load_before:.2f}, {load_after:.2f}; "
           f"a load over 0 means other programs shared the cores")
     print(f"parse_only (load the responses only)   {parse:7.3f} s wall, {parse_cpu:7.3f} s CPU")
     print(f"batch -j 1                             {one:7.3f} s wall, {one_cpu:7.3f} s CPU")
     print(f"batch -j 2                             {two:7.3f} s wall, {two_cpu:7.3f} s CPU")
-    print(f"1. batch -j 1 / parse_only             {one / parse:7.3f}   (target <= 1.15)")
-    print(f"   the same in CPU time                {one_cpu / parse_cpu:7.3f}")
-    print(f"2. speed-up of -j 2 over -j 1          {one / two:7.3f}   (target >= 1.8)")
-    print(f"   CPU time of -j 2 over -j 1          {two_cpu / one_cpu:7.3f}   "
+    print(f"1. batch -j 1 / parse_only             {ratio_one:7.3f}   (target <= 1.15)")
+    print(f"   the same in CPU time                {ratio_one_cpu:7.3f}")
+    print(f"2. speed-up of -j 2 over -j 1          {speed_up:7.3f}   (target >= 1.8)")
+    print(f"   CPU time of -j 2 over -j 1          {cpu_two:7.3f}   "
           f"(two free cores give at most 2 / this)")
     print(f"3. {args.copies}x corpus: {count * args.copies} tasks in {large_time:.2f} s, "
           f"one pass in {single_time:.3f} s (all cores)")
