@@ -9,9 +9,9 @@ Prints three ratios measured in this one run, on the corpus of task folders:
      with all cores: time per response, and peak resident memory from /usr/bin/time -v.
 
 Times come from hyperfine, memory from GNU time. The three commands of ratios 1 and 2 run in
-rounds, one run of each per round after a warm-up round, and each ratio is the median of the
-ratios within a round: on a shared machine the speed drifts over a minute, and a ratio of two
-times taken seconds apart is steadier than a ratio of two medians taken a minute apart.
+rounds after a warm-up round, one run of each per round. Each ratio is the median of the ratios
+within a round. On a shared machine the speed drifts over a minute, so two times taken seconds
+apart give a steadier ratio than two medians taken a minute apart.
 Installs hyperfine and GNU time with apt-get when they are missing.
 
 Usage: scripts/benchmark.py [--build build] [--corpus ../shared/corpus/pulumi-py] [--runs 9]
@@ -47,7 +47,7 @@ def install_missing():
 
 
 def hyperfine_round(commands):
-    """Run each command once, in order; return (wall time, user plus system CPU time) of each."""
+    """Run each command once, in order, and return its wall time and user plus system CPU time."""
     with tempfile.NamedTemporaryFile(suffix=".json") as export:
         # --ignore-failure: batch exits 2 on the corpus, whose two non-UTF-8 responses fail.
         subprocess.run(["hyperfine", "--style", "none", "--ignore-failure", "--runs", "1",
@@ -59,19 +59,20 @@ def hyperfine_round(commands):
 
 
 def rounds(commands, count):
-    """Time the commands in `count` rounds after a warm-up round. Returns the list of rounds,
-    each a list of (wall, CPU) per command. Odd rounds run the commands in reverse order, so that
-    none of them always runs first in a round."""
+    """Time the commands in `count` rounds after a warm-up round.
+
+    Returns one list per round, holding (wall, CPU) for each command. Odd rounds run the commands
+    in reverse order, so that no command always runs first."""
     hyperfine_round(commands)
     measured = []
     for number in range(count):
         order = list(range(len(commands)))
         if number % 2 == 1:
             order.reverse()
-        times = hyperfine_round([commands[i] for i in order])
+        times = hyperfine_round([commands[index] for index in order])
         by_command = [None] * len(commands)
-        for position, i in enumerate(order):
-            by_command[i] = times[position]
+        for position, index in enumerate(order):
+            by_command[index] = times[position]
         measured.append(by_command)
     return measured
 
