@@ -64,9 +64,10 @@ inline bool is_name_byte(char c) {
          (byte >= '0' && byte <= '9') || c == '_' || byte >= 0x80;
 }
 
-// Visits every node under `root` in document order without recursion, so that code nested
-// thousands of levels deep cannot overflow the stack. `enter(node)` returns whether to visit
-// the node's children; `leave(node)` runs after them.
+// Visits every node with children under `root` in document order without recursion, so that
+// code nested thousands of levels deep cannot overflow the stack. `enter(node)` returns whether
+// to visit the node's children; `leave(node)` runs after them. Leaves (names, literals and
+// punctuation) are stepped over without either call, as nothing the model records is a leaf.
 template <class Enter, class Leave>
 void walk(TSNode root, Enter&& enter, Leave&& leave) {
   // Knowing each node's child count, the walk never calls ts_tree_cursor_goto_next_sibling past
@@ -77,12 +78,12 @@ void walk(TSNode root, Enter&& enter, Leave&& leave) {
   TSNode node = root;
   for (;;) {
     const uint32_t children = ts_node_child_count(node);
-    if (enter(node) && children > 0 && ts_tree_cursor_goto_first_child(&cursor)) {
+    if (children > 0 && enter(node) && ts_tree_cursor_goto_first_child(&cursor)) {
       siblings_left.push_back(children - 1);
       node = ts_tree_cursor_current_node(&cursor);
       continue;
     }
-    leave(node);
+    if (children > 0) leave(node);
     for (;;) {
       if (siblings_left.empty()) {
         ts_tree_cursor_delete(&cursor);
