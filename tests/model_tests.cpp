@@ -18,21 +18,22 @@ respgrade::Response load(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("resources are named after their targets or their Pulumi names", "[model]") {
+TEST_CASE("resource names from targets or Pulumi names", "[model]") {
   const respgrade::Response response = load("names-and-callees.md");
   const respgrade::ResourceModel model = respgrade::build_model(response);
   std::vector<std::string> found;
   for (const respgrade::Resource& resource : model.resources) {
     found.push_back(resource.type + " " + resource.name);
   }
-  // `None.cloudwatch.LogGroup` reads like a callee but starts from a literal, so it is none.
+  // `None.cloudwatch.LogGroup` looks like a callee but starts from a literal, so it is not a
+  // resource.
   CHECK(found == std::vector<std::string>{"aws.cloudwatch.LogGroup logs", "aws.s3.Bucket typed",
                                           "aws.sqs.Queue second", "aws.sns.Topic wrapped-topic",
                                           "aws.kinesis.Stream unassigned-stream",
                                           "aws.ec2.Vpc spaced"});
 }
 
-TEST_CASE("arguments resolve when first read, whichever resource is read first", "[model]") {
+TEST_CASE("arguments resolve on first read", "[model]") {
   const respgrade::Response response = load("names-and-callees.md");
   const respgrade::ResourceModel model = respgrade::build_model(response);
   REQUIRE(model.resources.size() == 6);
@@ -61,7 +62,7 @@ TEST_CASE("arguments resolve when first read, whichever resource is read first",
   CHECK(stream.arguments().size() == 1);
 }
 
-TEST_CASE("every name of a chained assignment is bound once", "[model]") {
+TEST_CASE("chained assignment binds each name once", "[model]") {
   const respgrade::Response response = load("chained-assignment.md");
   const respgrade::ResourceModel model = respgrade::build_model(response);
   REQUIRE(model.resources.size() == 4);

@@ -11,9 +11,9 @@ namespace respgrade {
 
 std::string dotted_path(TSNode node, const BlockIndex& block) {
   const auto& ids = syntax::fields();
-  // Most callees are written `aws.s3.Bucket`, with nothing between the names and dots; their
-  // text is then the path, read without visiting the nodes of the chain. Names that are
-  // literals in Python (None.x) are not identifiers, and keep the walk below.
+  // Most callees are written `aws.s3.Bucket`, with nothing between the names and dots. Their text
+  // is then the path, read without visiting the nodes of the chain. None, True and False are
+  // literals, not names, so a path starting with one takes the walk below.
   if (syntax::is(node, "attribute") || syntax::is(node, "identifier")) {
     const std::string_view text = block.text(node);
     const bool plain = std::all_of(text.begin(), text.end(),

@@ -67,8 +67,8 @@ struct ModelSource {
   std::vector<BlockIndex> blocks;
   ImportMap fallback;
   Evaluator evaluator;
-  // The evaluator remembers the names it has resolved, and `batch` shares each ideal's scan
-  // between its threads, so resolving runs under this lock whoever asks.
+  // The evaluator caches the names it has resolved, and `batch` shares each ideal's scan between
+  // its threads, so every resolution runs under this lock.
   std::mutex lock;
 };
 

@@ -19,10 +19,9 @@ struct ModelSource;
 
 // One call that declares a pulumi_aws resource.
 //
-// Its arguments are resolved the first time they are asked for, not when the model is built:
-// most resources in an answer are of types no rule reads, and most arguments are ones no rule
-// reads, and resolving every argument of every resource took about a third of the time `batch`
-// spends beyond parsing. Resolving reads the
+// Its arguments are resolved when first read, not when the model is built. Most resources in a
+// response are of types no rule reads, and most arguments are ones no rule reads. Resolving all
+// of them took about a third of the time `batch` spends beyond parsing. Resolving reads the
 // response's syntax trees, so a resource must not outlive the Response its model was built from.
 struct Resource {
   std::string type;   // canonical class name, such as aws.kinesis.Stream
@@ -40,8 +39,8 @@ struct Resource {
 
  private:
   friend class ResourceCollector;
-  // The arguments in source order. Laying them out evaluates spreads and the Args object, whose
-  // keys are only known from their values; a keyword argument's value waits until it is read.
+  // The arguments in source order. Laying them out evaluates spreads and the Args object, because
+  // their keys come from their values. A keyword argument's value waits until it is read.
   struct Arguments {
     std::vector<Field> fields;    // a keyword argument's value is null until resolved
     std::vector<TSNode> pending;  // for each field, the expression still to evaluate, or null
@@ -63,7 +62,7 @@ struct ResourceModel {
   // Markdown lines of syntax errors in the blocks the model was built from: findings near
   // them may be incomplete.
   std::vector<int> syntax_error_lines;
-  // What the resources resolve their arguments from: each block's index and the evaluator.
+  // The block indexes and the evaluator that the resources resolve their arguments with.
   std::shared_ptr<ModelSource> source;
 };
 

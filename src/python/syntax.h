@@ -72,7 +72,7 @@ template <class Enter, class Leave>
 void walk(TSNode root, Enter&& enter, Leave&& leave) {
   // Knowing each node's child count, the walk never calls ts_tree_cursor_goto_next_sibling past
   // the last child. In tree-sitter 0.20 that failed call costs as much as a successful one (about
-  // 470 instructions by callgrind on the corpus), and there is one per node with children.
+  // 500 instructions by callgrind on the corpus), and there is one per node with children.
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   std::vector<uint32_t> siblings_left;
   TSNode node = root;

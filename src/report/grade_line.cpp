@@ -20,7 +20,7 @@ bool is_utf8(std::string_view text) {
   return true;
 }
 
-// The escape JSON needs for a byte, or an empty view when the byte stands for itself.
+// The JSON escape for a byte, or an empty view when the byte is written as it is.
 std::string_view escape_for(char c, char (&buffer)[8]) {
   switch (c) {
     case '"':
@@ -44,8 +44,8 @@ std::string_view escape_for(char c, char (&buffer)[8]) {
   }
 }
 
-// Appends the text with JSON escapes, copying the runs between escapes whole: evidence code is
-// most of a grade line, and appending it a byte at a time was the costliest part of writing it.
+// Appends the text with JSON escapes, copying the runs between escapes whole. Evidence code is
+// most of a grade line, so appending it a byte at a time was the costliest part of writing it.
 void append_escaped(std::string& out, std::string_view text) {
   char buffer[8];
   std::size_t run = 0;

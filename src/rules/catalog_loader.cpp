@@ -515,8 +515,8 @@ std::string_view severity_name(Severity severity) {
 }
 
 bool matches_type(std::string_view pattern, std::string_view type) {
-  // The judge asks this for every rule and resource, and nearly every answer is no: settle it
-  // on the text before the first `*` when that differs.
+  // The judge calls this for every rule and resource, and nearly every result is false. So a
+  // pattern without `*` is compared whole, and one with `*` first up to its first `*`.
   const std::size_t first_star = pattern.find('*');
   if (first_star == std::string_view::npos) return pattern == type;
   if (type.substr(0, first_star) != pattern.substr(0, first_star)) return false;
