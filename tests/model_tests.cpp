@@ -1,7 +1,9 @@
 // Builds resource models from fixtures and checks what the rules and reports read from them.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/text_file.h"
@@ -76,4 +78,30 @@ TEST_CASE("chained assignment binds each name once", "[model]") {
   const respgrade::Field* output = model.resources[3].argument("retention_in_days");
   REQUIRE(output != nullptr);
   CHECK(output->value->kind == respgrade::ValueKind::resource_output);
+}
+
+TEST_CASE("threads resolve one model together", "[model]") {
+  // batch shares an ideal's scan between its threads, so resolving must be safe from several
+  // at once. The ThreadSanitizer build (scripts/test.sh build-tsan -DRESPGRADE_TSAN=ON) checks it.
+  const respgrade::Response response = load("names-and-callees.md");
+  const respgrade::ResourceModel model = respgrade::build_model(response);
+  std::vector<std::vector<std::string>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&model, &found = seen[t], t] {
+      // Each thread starts from a different resource, so that they resolve in different orders.
+      for (std::size_t i = 0; i < model.resources.size(); ++i) {
+        const respgrade::Resource& resource = model.resources[(i + t) % model.resources.size()];
+        for (const respgrade::Field& field : resource.arguments()) {
+          found.push_back(resource.name + "." + field.key + "=" +
+                          respgrade::describe(*field.value));
+        }
+      }
+      std::sort(found.begin(), found.end());
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  REQUIRE(seen[0].size() == 3);
+  CHECK(seen[0][0] == "logs.retention_in_days=30");
+  for (std::size_t t = 1; t < seen.size(); ++t) CHECK(seen[t] == seen[0]);
 }
