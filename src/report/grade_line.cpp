@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/text_file.h"
+#include "report/json_text.h"
 
 namespace respgrade {
 
@@ -138,8 +139,7 @@ void append_json_string(std::string& out, std::string_view text) {
   if (!is_utf8(text)) {
     // Such text is rare (a path with stray bytes), so nlohmann writes it and decides how many
     // bytes each U+FFFD replaces.
-    out += nlohmann::json(std::string(text))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += json_text(nlohmann::json(std::string(text)));
     return;
   }
   out += '"';
