@@ -137,13 +137,14 @@ def main():
             f"{respgrade} batch -j 1 {corpus} --summary /dev/null",
             f"{respgrade} batch -j 2 {corpus} --summary /dev/null",
         ], args.runs)
-        parse, one, two = (statistics.median(r[i][0] for r in measured) for i in range(3))
-        parse_cpu, one_cpu, two_cpu = (statistics.median(r[i][1] for r in measured)
-                                       for i in range(3))
-        ratio_one = statistics.median(r[1][0] / r[0][0] for r in measured)
-        ratio_one_cpu = statistics.median(r[1][1] / r[0][1] for r in measured)
-        speed_up = statistics.median(r[1][0] / r[2][0] for r in measured)
-        cpu_two = statistics.median(r[2][1] / r[1][1] for r in measured)
+        parse_wall, one_thread_wall, two_threads_wall = (
+            statistics.median(timed[i][0] for timed in measured) for i in range(3))
+        parse_cpu, one_thread_cpu, two_threads_cpu = (
+            statistics.median(timed[i][1] for timed in measured) for i in range(3))
+        overhead = statistics.median(timed[1][0] / timed[0][0] for timed in measured)
+        overhead_cpu = statistics.median(timed[1][1] / timed[0][1] for timed in measured)
+        speed_up = statistics.median(timed[1][0] / timed[2][0] for timed in measured)
+        cpu_of_two_threads = statistics.median(timed[2][1] / timed[1][1] for timed in measured)
 
         large = os.path.join(scratch, "large")
         os.mkdir(large)
@@ -162,13 +163,15 @@ def main():
           f"{os.cpu_count()} cores; {args.runs} rounds, medians")
     print(f"load average (1 min) before and after: {load_before:.2f}, {load_after:.2f}; "
           f"a load over 0 means other programs shared the cores")
-    print(f"parse_only (load the responses only)   {parse:7.3f} s wall, {parse_cpu:7.3f} s CPU")
-    print(f"batch -j 1                             {one:7.3f} s wall, {one_cpu:7.3f} s CPU")
-    print(f"batch -j 2                             {two:7.3f} s wall, {two_cpu:7.3f} s CPU")
-    print(f"1. batch -j 1 / parse_only             {ratio_one:7.3f}   (target <= 1.15)")
-    print(f"   the same in CPU time                {ratio_one_cpu:7.3f}")
+    print(f"parse_only (load the responses only)   {parse_wall:7.3f} s wall, {parse_cpu:7.3f} s CPU")
+    print(f"batch -j 1                             {one_thread_wall:7.3f} s wall, "
+          f"{one_thread_cpu:7.3f} s CPU")
+    print(f"batch -j 2                             {two_threads_wall:7.3f} s wall, "
+          f"{two_threads_cpu:7.3f} s CPU")
+    print(f"1. batch -j 1 / parse_only             {overhead:7.3f}   (target <= 1.15)")
+    print(f"   the same in CPU time                {overhead_cpu:7.3f}")
     print(f"2. speed-up of -j 2 over -j 1          {speed_up:7.3f}   (target >= 1.8)")
-    print(f"   CPU time of -j 2 over -j 1          {cpu_two:7.3f}   "
+    print(f"   CPU time of -j 2 over -j 1          {cpu_of_two_threads:7.3f}   "
           f"(two free cores give at most 2 / this)")
     print(f"3. {args.copies}x corpus: {count * args.copies} tasks in {large_time:.2f} s, "
           f"one pass in {single_time:.3f} s (all cores)")

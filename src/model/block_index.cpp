@@ -205,7 +205,7 @@ void BlockIndex::collect() {
     if (kind == Kind::argument_list) return may_hold_records(node, inside_brackets(text(node)));
     const int current = scope_stack_.back();
     if (kind == Kind::string || kind == Kind::comment || kind == Kind::type) return false;
-    // Parameters are bound with their function; only a default value can hold a record.
+    // Parameters are bound with their function, so only a default value can hold a record.
     if (kind == Kind::parameters) return may_hold_records(node, inside_brackets(text(node)));
 
     if (kind == Kind::call) {
@@ -232,8 +232,8 @@ void BlockIndex::collect() {
       } else {
         bind_target(left, current, final_right_side(right), {});
       }
-      // The inner targets of `a = b = value` are bound to the same value, here rather than when
-      // the walk meets them, as it does not when nothing in the chain needs walking.
+      // The inner targets of `a = b = value` are bound here, to the same value, because the walk
+      // skips a chain that has nothing inside to record.
       for (TSNode inner = right; syntax::is(inner, "assignment");
            inner = syntax::field(inner, ids.right)) {
         bind_target(syntax::field(inner, ids.left), current, final_right_side(inner), {});

@@ -39,7 +39,7 @@ struct Scope {
 struct CallSite {
   TSNode call{};
   bool in_loop = false;  // inside a for or while body or a comprehension
-  // The target of `target = call(...)` when it is a name or an attribute; null otherwise.
+  // The target of `target = call(...)` when it is a name or an attribute, else a null node.
   TSNode assigned_to{};
 };
 

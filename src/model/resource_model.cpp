@@ -58,8 +58,8 @@ bool may_be_aws_call(TSNode call, const BlockIndex& block, const ImportMap& fall
 
 }  // namespace
 
-// Everything a resource needs to resolve its arguments later. It lives on the heap, shared by
-// the model, so that the evaluator's references into the indexes stay valid when the model moves.
+// The state a resource needs to resolve its arguments later. It lives on the heap, shared by the
+// model, so that the evaluator's references into the indexes stay valid when the model moves.
 struct ModelSource {
   explicit ModelSource(std::vector<BlockIndex> indexes)
       : blocks(std::move(indexes)), fallback(merge_imports(blocks)), evaluator(blocks, fallback) {}
@@ -72,8 +72,8 @@ struct ModelSource {
   std::mutex lock;
 };
 
-// Builds the resources of a model. A class, and a friend of Resource, so that the fields that
-// tie a resource to its source are set here and nowhere else.
+// The builder of a model's resources. It is a friend of Resource, so that the fields tying a
+// resource to its source are set here and nowhere else.
 class ResourceCollector {
  public:
   static Resource make(const CallSite& site, std::string type, const BlockIndex& block,
